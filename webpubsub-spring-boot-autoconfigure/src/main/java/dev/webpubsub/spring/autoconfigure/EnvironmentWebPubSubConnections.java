@@ -1,0 +1,91 @@
+package dev.webpubsub.spring.autoconfigure;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+
+import dev.webpubsub.spring.connection.EntraTokenProvider;
+import dev.webpubsub.spring.connection.WebPubSubConnection;
+import dev.webpubsub.spring.connection.WebPubSubConnections;
+
+/**
+ * {@link WebPubSubConnections} whose default connection comes from the {@link WebPubSubConnectionDetails} bean
+ * and whose named connections are resolved from the environment on first use.
+ *
+ * @author Web PubSub for Spring Boot team
+ */
+final class EnvironmentWebPubSubConnections implements WebPubSubConnections {
+
+	private static final ConfigurationPropertyName DEFAULT = ConfigurationPropertyName.adapt(DEFAULT_NAME, '.');
+
+	private final ConnectionSettingsResolver resolver;
+
+	private final @Nullable WebPubSubConnection defaultConnection;
+
+	private final Function<ConnectionSettings, EntraTokenProvider> entraTokens;
+
+	private final Map<ConfigurationPropertyName, Optional<WebPubSubConnection>> named = new ConcurrentHashMap<>();
+
+	/**
+	 * Creates the registry.
+	 * @param resolver resolves named settings
+	 * @param defaultDetails the details of the default connection, if any
+	 * @param defaultEntraTokens the token source of the default connection when it is identity-based
+	 * @param entraTokens builds the token source of a named identity-based connection
+	 */
+	EnvironmentWebPubSubConnections(ConnectionSettingsResolver resolver,
+			@Nullable WebPubSubConnectionDetails defaultDetails, @Nullable EntraTokenProvider defaultEntraTokens,
+			Function<ConnectionSettings, EntraTokenProvider> entraTokens) {
+		this.resolver = resolver;
+		this.entraTokens = entraTokens;
+		this.defaultConnection = (defaultDetails != null) ? toConnection(defaultDetails, defaultEntraTokens) : null;
+	}
+
+	private static WebPubSubConnection toConnection(WebPubSubConnectionDetails details,
+			@Nullable EntraTokenProvider entraTokens) {
+		String accessKey = details.getAccessKey();
+		if (accessKey != null) {
+			return WebPubSubConnection.withAccessKey(DEFAULT_NAME, details.getEndpoint(), accessKey);
+		}
+		if (entraTokens == null) {
+			throw new InvalidConnectionSettingException(DEFAULT_NAME,
+					"the connection has no AccessKey, so it authenticates with Entra ID, which needs "
+							+ "com.azure:azure-identity on the classpath or a TokenCredential bean.");
+		}
+		return WebPubSubConnection.withEntraId(DEFAULT_NAME, details.getEndpoint(), entraTokens);
+	}
+
+	@Override
+	public Optional<WebPubSubConnection> find(String name) {
+		ConfigurationPropertyName key = ConfigurationPropertyName.adapt(name, '.');
+		if (key.equals(DEFAULT)) {
+			return Optional.ofNullable(this.defaultConnection);
+		}
+		return this.named.computeIfAbsent(key, (ignored) -> this.resolver.resolve(name).map(this::toConnection));
+	}
+
+	private WebPubSubConnection toConnection(ConnectionSettings settings) {
+		if (settings instanceof ConnectionSettings.Value value && value.connectionString().accessKey() != null) {
+			return WebPubSubConnection.withAccessKey(settings.name(), settings.endpoint(),
+					value.connectionString().accessKey());
+		}
+		return WebPubSubConnection.withEntraId(settings.name(), settings.endpoint(), this.entraTokens.apply(settings));
+	}
+
+	@Override
+	public Collection<WebPubSubConnection> all() {
+		List<WebPubSubConnection> connections = new java.util.ArrayList<>();
+		if (this.defaultConnection != null) {
+			connections.add(this.defaultConnection);
+		}
+		this.named.values().forEach((connection) -> connection.ifPresent(connections::add));
+		return connections;
+	}
+
+}
