@@ -1,0 +1,78 @@
+package dev.webpubsub.benchmarks.jmh;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import com.azure.messaging.webpubsub.WebPubSubServiceClient;
+import com.azure.messaging.webpubsub.WebPubSubServiceClientBuilder;
+import com.azure.messaging.webpubsub.models.GetClientAccessTokenOptions;
+import dev.webpubsub.benchmarks.BenchmarkKeys;
+import dev.webpubsub.benchmarks.HandRolledTokens;
+import dev.webpubsub.spring.token.Hs256JwtSigner;
+import dev.webpubsub.spring.token.JsonClaims;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Client access URL minting (negotiate's hot path): the starter, the official SDK's {@code getClientAccessToken}
+ * and a hand-rolled signer, each for a user with one role and a one-hour lifetime.
+ *
+ * @author Web PubSub for Spring Boot team
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class TokenMintingBenchmarks {
+
+	private static final String ROLE = "webpubsub.joinLeaveGroup";
+
+	private static final String USER = "user-42";
+
+	private Hs256JwtSigner signer;
+
+	private WebPubSubServiceClient sdk;
+
+	private GetClientAccessTokenOptions sdkOptions;
+
+	@Setup
+	public void setUp() {
+		this.signer = new Hs256JwtSigner(BenchmarkKeys.ACCESS_KEY);
+		this.sdk = new WebPubSubServiceClientBuilder().connectionString(BenchmarkKeys.CONNECTION_STRING)
+			.hub(BenchmarkKeys.HUB)
+			.buildClient();
+		this.sdkOptions = new GetClientAccessTokenOptions().setUserId(USER)
+			.setRoles(List.of(ROLE))
+			.setExpiresAfter(Duration.ofHours(1));
+	}
+
+	@Benchmark
+	public String starterSigner() {
+		long now = System.currentTimeMillis() / 1000;
+		String aud = "https://" + BenchmarkKeys.SERVICE_HOST + "/client/hubs/" + BenchmarkKeys.HUB;
+		String token = this.signer.sign(new JsonClaims().add("aud", aud)
+			.add("iat", now)
+			.add("exp", now + 3600)
+			.add("sub", USER)
+			.add("role", List.of(ROLE))
+			.toJson());
+		return "wss://" + BenchmarkKeys.SERVICE_HOST + "/client/hubs/" + BenchmarkKeys.HUB + "?access_token=" + token;
+	}
+
+	@Benchmark
+	public String sdk() {
+		return this.sdk.getClientAccessToken(this.sdkOptions).getUrl();
+	}
+
+	@Benchmark
+	public String handRolled() {
+		return HandRolledTokens.clientAccessUrl(BenchmarkKeys.SERVICE_HOST, BenchmarkKeys.HUB, BenchmarkKeys.ACCESS_KEY,
+				USER, ROLE, 3600);
+	}
+
+}
