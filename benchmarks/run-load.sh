@@ -62,7 +62,7 @@ stop() {
 wait_for_port() {
 	local port=$1
 	for _ in $(seq 1 600); do
-		if (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+		if (: >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
 			return 0
 		fi
 		if ! kill -0 "$SERVER_PID" 2>/dev/null; then
@@ -136,8 +136,7 @@ webhook_java() {
 		dev.webpubsub.benchmarks.apps.WebhookBenchmarkApplication --server.port="$port" \
 		--bench.variant="$variant" --spring.main.web-application-type="$stack" \
 		"--WebPubSubConnectionString=$CONNECTION_STRING" --WebPubSubHub=bench
-	wait_for_port "$port"
-	if check_echo "http://127.0.0.1:$port/eventhandler"; then
+	if wait_for_port "$port" && check_echo "http://127.0.0.1:$port/eventhandler"; then
 		wrk_run "$variant-$stack" "http://127.0.0.1:$port/eventhandler"
 	else
 		log "webhook $variant-$stack FAILED (echo check, see $OUT/webhook-$variant-$stack.log)"
@@ -152,8 +151,7 @@ webhook_node() {
 	fi
 	port=$(free_port)
 	start webhook-node node benchmarks/node/webhook.js "$port"
-	wait_for_port "$port"
-	if check_echo "http://127.0.0.1:$port/eventhandler"; then
+	if wait_for_port "$port" && check_echo "http://127.0.0.1:$port/eventhandler"; then
 		wrk_run "express-node" "http://127.0.0.1:$port/eventhandler"
 	else
 		log "webhook express-node FAILED (echo check)"
@@ -179,7 +177,7 @@ run_template() {
 	log "# template: 64 in flight, ${WARMUP}s warm-up + ${DURATION}s measured, one JVM per client"
 	port=$(free_port)
 	start stub java -Xms256m -Xmx256m -cp "$CLASSPATH_BENCH" dev.webpubsub.benchmarks.load.LoopbackStub "$port"
-	wait_for_port "$port"
+	wait_for_port "$port" || { log "template FAILED: the stub did not start"; stop; return; }
 	for variant in starter sdk raw; do
 		bench_java dev.webpubsub.benchmarks.load.TemplateLoad "$variant" "$port" "$WARMUP" "$DURATION" \
 			>"$OUT/template-$variant.log" 2>&1 || true
@@ -231,10 +229,11 @@ run_fanout() {
 		else
 			start fanout-raw java -Xms1g -Xmx1g -cp "$CLASSPATH_BENCH" dev.webpubsub.benchmarks.load.BroadcastServer "$port"
 		fi
-		wait_for_port "$port"
-		java -Xms1g -Xmx1g -cp "$CLASSPATH_BENCH" dev.webpubsub.benchmarks.load.FanOutLoad "$server" "$port" \
-			"$FANOUT_CONNECTIONS" "$FANOUT_BROADCASTS" "$FANOUT_WINDOW" 300 >"$OUT/fanout-$server-driver.log" 2>&1 || true
-		log "$(grep '^bench.fanout' "$OUT/fanout-$server-driver.log" || echo "bench.fanout server=$server FAILED (see $OUT/fanout-$server-driver.log)")"
+		if wait_for_port "$port"; then
+			java -Xms1g -Xmx1g -cp "$CLASSPATH_BENCH" dev.webpubsub.benchmarks.load.FanOutLoad "$server" "$port" \
+				"$FANOUT_CONNECTIONS" "$FANOUT_BROADCASTS" "$FANOUT_WINDOW" 300 >"$OUT/fanout-$server-driver.log" 2>&1 || true
+		fi
+		log "$(grep -s '^bench.fanout' "$OUT/fanout-$server-driver.log" || echo "bench.fanout server=$server FAILED (see $OUT/fanout-$server*.log)")"
 		stop
 	done
 }

@@ -2,6 +2,7 @@ package dev.webpubsub.benchmarks.load;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 import com.azure.messaging.webpubsub.WebPubSubServiceAsyncClient;
@@ -23,7 +24,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * WebClient loop that signs a fresh token for every request).
  * <p>
  * Usage: {@code TemplateLoad <variant> <stub-port> <warm-up-seconds> <seconds>}. Prints one line:
- * {@code bench.template variant=.. requests=.. seconds=.. requests-per-s=..}.
+ * {@code bench.template variant=.. requests=.. failures=.. seconds=.. requests-per-s=..}.
  *
  * @author Web PubSub for Spring Boot team
  */
@@ -49,21 +50,40 @@ public final class TemplateLoad {
 			default -> throw new IllegalArgumentException("Unknown variant '" + variant + "': use sdk or raw");
 		};
 		run(send, Duration.ofSeconds(Long.parseLong(args[2])));
-		Duration measured = Duration.ofSeconds(Long.parseLong(args[3]));
-		long requests = run(send, measured);
-		System.out.printf("bench.template variant=%s requests=%d seconds=%d requests-per-s=%.0f%n", variant, requests,
-				measured.toSeconds(), requests / (double) measured.toSeconds());
+		Result result = run(send, Duration.ofSeconds(Long.parseLong(args[3])));
+		System.out.printf("bench.template variant=%s requests=%d failures=%d seconds=%.2f requests-per-s=%.0f%n",
+				variant, result.requests(), result.failures(), result.seconds(), result.requests() / result.seconds());
 		System.exit(0);
 	}
 
-	private static long run(Supplier<Mono<?>> send, Duration duration) {
-		long end = System.nanoTime() + duration.toNanos();
-		Long count = Flux.<Integer>generate((sink) -> sink.next(1))
-			.flatMap((i) -> send.get().thenReturn(1), IN_FLIGHT)
-			.takeWhile((i) -> System.nanoTime() < end)
-			.count()
-			.block();
-		return (count != null) ? count : 0;
+	/**
+	 * Sends for the given time, then lets the requests in flight finish (cancelling them would close their
+	 * connections and disturb the next run).
+	 * @return the number of successful requests and the seconds they took
+	 */
+	private static Result run(Supplier<Mono<?>> send, Duration duration) {
+		long start = System.nanoTime();
+		long end = start + duration.toNanos();
+		LongAdder failures = new LongAdder();
+		Long count = Flux.<Integer>generate((sink) -> {
+			if (System.nanoTime() < end) {
+				sink.next(1);
+			}
+			else {
+				sink.complete();
+			}
+		}).flatMap((i) -> send.get().thenReturn(1).onErrorResume((ex) -> {
+			if (failures.sum() == 0) {
+				ex.printStackTrace();
+			}
+			failures.increment();
+			return Mono.empty();
+		}), IN_FLIGHT).count().block();
+		return new Result((count != null) ? count : 0, failures.sum(), (System.nanoTime() - start) / 1e9);
+	}
+
+	private record Result(long requests, long failures, double seconds) {
+
 	}
 
 	private static Supplier<Mono<?>> sdk(int port) {
