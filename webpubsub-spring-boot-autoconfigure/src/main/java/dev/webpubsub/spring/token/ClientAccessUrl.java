@@ -12,6 +12,18 @@ package dev.webpubsub.spring.token;
  */
 public record ClientAccessUrl(String baseUrl, String url, String accessToken) {
 
+	/**
+	 * Returns the JSON object {@code {"baseUrl","url","accessToken"}}, independent of how the application
+	 * configures its JSON mapper, since clients rely on exactly these names.
+	 * @return the JSON object
+	 */
+	public String toJson() {
+		return new JsonClaims().add("baseUrl", this.baseUrl)
+			.add("url", this.url)
+			.add("accessToken", this.accessToken)
+			.toJson();
+	}
+
 	@Override
 	public String toString() {
 		return "ClientAccessUrl[baseUrl=" + this.baseUrl + ", accessToken=******]";
