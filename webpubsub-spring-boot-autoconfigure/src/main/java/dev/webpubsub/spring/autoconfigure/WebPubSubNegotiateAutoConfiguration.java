@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -21,6 +22,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.webpubsub.spring.connection.WebPubSubConnections;
+import dev.webpubsub.spring.token.ClientAccessOptions;
 import dev.webpubsub.spring.token.ClientAccessTokens;
 import dev.webpubsub.spring.token.NegotiatePolicy;
 import dev.webpubsub.spring.token.NegotiateTokenCustomizer;
@@ -70,12 +72,22 @@ public final class WebPubSubNegotiateAutoConfiguration {
 			List<NegotiateTokenCustomizer> allCustomizers = new ArrayList<>();
 			allCustomizers.add(propertiesCustomizer(properties));
 			customizers.orderedStream().forEach(allCustomizers::add);
+			String defaultHub = functionsProperties.getWebPubSubHub();
+			requireValidHub("WebPubSubHub", defaultHub);
 			Set<String> configuredHubs = Set.copyOf(properties.getHubs());
-			return new NegotiatePolicy(functionsProperties.getWebPubSubHub(), () -> {
+			configuredHubs.forEach((hub) -> requireValidHub("webpubsub.negotiate.hubs", hub));
+			return new NegotiatePolicy(defaultHub, () -> {
 				Set<String> served = new LinkedHashSet<>(configuredHubs);
 				hubs.orderedStream().forEach((contributor) -> served.addAll(contributor.getHubs()));
 				return served;
 			}, userIdResolver, allCustomizers);
+		}
+
+		private static void requireValidHub(String property, @Nullable String hub) {
+			if (hub != null && !ClientAccessOptions.isValidHub(hub)) {
+				throw new IllegalStateException("'" + property + "' holds the invalid hub name '" + hub
+						+ "': a hub name starts with a letter and has at most 128 letters, digits and _`,.[] characters");
+			}
 		}
 
 		private static NegotiateTokenCustomizer propertiesCustomizer(WebPubSubNegotiateProperties properties) {

@@ -111,6 +111,18 @@ class WebPubSubNegotiateAutoConfigurationTests {
 			.run((context) -> assertThat(context).getFailure().rootCause().hasMessageContaining("must start with '/'"));
 	}
 
+	@Test
+	void rejectsInvalidHubNames() {
+		this.servletRunner.withPropertyValues(CONNECTION_STRING, "WebPubSubHub=my hub")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("'WebPubSubHub' holds the invalid hub name 'my hub'"));
+		this.servletRunner.withPropertyValues(CONNECTION_STRING, "webpubsub.negotiate.hubs=ok,1bad")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("'webpubsub.negotiate.hubs' holds the invalid hub name '1bad'"));
+	}
+
 	@Nested
 	class UserBeans {
 
