@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.mock.env.MockEnvironment;
@@ -129,7 +130,7 @@ class ConnectionSettingsResolverTests {
 		variables.put("WebPubSubConnectionString__serviceUri", "https://abc.webpubsub.azure.com");
 		variables.put("WebPubSubConnectionString__credential", "managedidentity");
 		systemEnvironment(variables);
-		new FunctionsEnvironmentPostProcessor().postProcessEnvironment(this.environment, new org.springframework.boot.SpringApplication());
+		new FunctionsEnvironmentPostProcessor().postProcessEnvironment(this.environment, new SpringApplication());
 		assertThat(resolve(WebPubSubConnections.DEFAULT_NAME)).get()
 			.isInstanceOfSatisfying(ConnectionSettings.Identity.class,
 					(identity) -> assertThat(identity.credential()).isEqualTo("managedidentity"));

@@ -5,12 +5,14 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +38,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.webpubsub.spring.connection.ConnectionString;
@@ -407,16 +408,12 @@ class ClientAccessTokensTests {
 	}
 
 	private static Map<String, Object> header(String token) {
-		return decode(token.split("\\.")[0]);
+		return TokenClaims.readObject(new String(Base64.getUrlDecoder().decode(token.split("\\.")[0]),
+				StandardCharsets.UTF_8));
 	}
 
 	private static Map<String, Object> claims(String token) {
-		return decode(token.split("\\.")[1]);
-	}
-
-	private static Map<String, Object> decode(String part) {
-		return JSON.readValue(Base64.getUrlDecoder().decode(part), new TypeReference<LinkedHashMap<String, Object>>() {
-		});
+		return TokenClaims.of(token);
 	}
 
 	private static boolean signatureIsValid(String token, String key) {
@@ -425,7 +422,7 @@ class ClientAccessTokensTests {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
 			byte[] expected = mac.doFinal(token.substring(0, lastDot).getBytes(StandardCharsets.US_ASCII));
-			return java.security.MessageDigest.isEqual(expected, Base64.getUrlDecoder().decode(token.substring(lastDot + 1)));
+			return MessageDigest.isEqual(expected, Base64.getUrlDecoder().decode(token.substring(lastDot + 1)));
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
@@ -440,7 +437,7 @@ class ClientAccessTokensTests {
 		}
 
 		@Override
-		public java.util.Collection<WebPubSubConnection> all() {
+		public Collection<WebPubSubConnection> all() {
 			return (this.connection != null) ? List.of(this.connection) : List.of();
 		}
 

@@ -2,6 +2,7 @@ package dev.webpubsub.spring.token;
 
 import java.security.Principal;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -73,7 +74,7 @@ class NegotiatePolicyTests {
 
 	@Test
 	void asksForServedHubsOnEveryRequest() {
-		Set<String> hubs = new java.util.HashSet<>();
+		Set<String> hubs = new HashSet<>();
 		NegotiatePolicy dynamic = new NegotiatePolicy(null, () -> hubs, WebPubSubUserIdResolver.principalName(),
 				List.of());
 		assertThatExceptionOfType(InvalidNegotiateRequestException.class)

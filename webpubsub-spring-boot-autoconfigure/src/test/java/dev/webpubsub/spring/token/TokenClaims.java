@@ -1,5 +1,6 @@
 package dev.webpubsub.spring.token;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,7 +34,7 @@ public final class TokenClaims {
 	 * @return the claims
 	 */
 	public static Map<String, Object> of(String token) {
-		return readObject(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1])));
+		return readObject(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8));
 	}
 
 }
