@@ -1,10 +1,12 @@
 package dev.webpubsub.spring.web.reactive;
 
+import java.net.URI;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -17,15 +19,20 @@ import org.springframework.boot.test.context.runner.ReactiveWebApplicationContex
 import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.ClientRequest;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 
 import dev.webpubsub.spring.autoconfigure.WebPubSubAutoConfiguration;
 import dev.webpubsub.spring.autoconfigure.WebPubSubNegotiateAutoConfiguration;
+import dev.webpubsub.spring.connection.EntraTokenProvider;
 import dev.webpubsub.spring.token.NegotiateTokenCustomizer;
 import dev.webpubsub.spring.token.TokenClaims;
 import dev.webpubsub.spring.token.WebPubSubHubs;
@@ -198,6 +205,33 @@ class NegotiateHandlerTests {
 			assertThat(context).doesNotHaveBean(NegotiateHandler.class);
 			client(context).get().uri("/negotiate").exchange().expectStatus().isEqualTo(HttpStatus.NOT_FOUND);
 		});
+	}
+
+	@Test
+	void asksTheServiceForTokensOfIdentityBasedConnections() {
+		AtomicReference<ClientRequest> sent = new AtomicReference<>();
+		WebClient.Builder webClient = WebClient.builder().exchangeFunction((request) -> {
+			sent.set(request);
+			return Mono.just(ClientResponse.create(HttpStatus.OK)
+				.header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
+				.body("{\"token\":\"issued.by.service\"}")
+				.build());
+		});
+		new ReactiveWebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(WebPubSubAutoConfiguration.class,
+					WebPubSubNegotiateAutoConfiguration.class, WebFluxAutoConfiguration.class))
+			.withPropertyValues("WebPubSubConnectionString.serviceUri=https://abc.webpubsub.azure.com", "WebPubSubHub=chat",
+					"webpubsub.negotiate.roles=webpubsub.joinLeaveGroup")
+			.withBean(EntraTokenProvider.class, () -> () -> Mono.just("entra"))
+			.withBean(WebClient.Builder.class, () -> webClient)
+			.run((context) -> {
+				assertThat(body(client(context, () -> "alice").get().uri("/negotiate?userId=admin").exchange()))
+					.containsEntry("url", "wss://abc.webpubsub.azure.com/client/hubs/chat?access_token=issued.by.service");
+				assertThat(sent.get().url()).isEqualTo(URI.create("https://abc.webpubsub.azure.com/api/hubs/chat/"
+						+ ":generateToken?api-version=2024-12-01&userId=alice&role=webpubsub.joinLeaveGroup"
+						+ "&minutesToExpire=60&clientType=default"));
+				assertThat(sent.get().headers().getFirst(HttpHeaders.AUTHORIZATION)).isEqualTo("Bearer entra");
+			});
 	}
 
 	@Test
