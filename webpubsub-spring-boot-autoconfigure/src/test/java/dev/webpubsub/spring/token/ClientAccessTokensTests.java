@@ -164,6 +164,15 @@ class ClientAccessTokensTests {
 	}
 
 	@Test
+	void encodesHubCharactersThatAreNotAllowedInAUrlPath() {
+		ClientAccessUrl url = this.tokens.generateBlocking(connection("Endpoint=https://abc;AccessKey=" + KEY),
+				ClientAccessOptions.forHub("h`,.[]"));
+		assertThat(url.baseUrl()).isEqualTo("wss://abc/client/hubs/h%60,.%5B%5D");
+		assertThat(URI.create(url.url()).getPath()).isEqualTo("/client/hubs/h`,.[]");
+		assertThat(claims(url.accessToken())).containsEntry("aud", "https://abc/client/hubs/h`,.[]");
+	}
+
+	@Test
 	void addressesTheHttpEndpointInTheAudience() {
 		WebPubSubConnection local = connection("Endpoint=http://localhost;Port=8080;AccessKey=" + KEY);
 		for (ClientProtocol protocol : ClientProtocol.values()) {
