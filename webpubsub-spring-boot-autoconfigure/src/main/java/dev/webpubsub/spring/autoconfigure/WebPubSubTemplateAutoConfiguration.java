@@ -60,7 +60,6 @@ public final class WebPubSubTemplateAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(WebPubSubOperations.class)
-	@ConditionalOnBean(ReactiveWebPubSubOperations.class)
 	WebPubSubTemplate webPubSubTemplate(ReactiveWebPubSubOperations reactiveWebPubSubOperations) {
 		return new WebPubSubTemplate(reactiveWebPubSubOperations);
 	}
@@ -72,7 +71,6 @@ public final class WebPubSubTemplateAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = "webPubSubHealthIndicator")
-		@ConditionalOnBean(ReactiveWebPubSubOperations.class)
 		WebPubSubHealthIndicator webPubSubHealthIndicator(ReactiveWebPubSubOperations reactiveWebPubSubOperations) {
 			return new WebPubSubHealthIndicator(reactiveWebPubSubOperations);
 		}
