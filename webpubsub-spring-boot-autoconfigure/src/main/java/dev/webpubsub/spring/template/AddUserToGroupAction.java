@@ -1,8 +1,8 @@
 package dev.webpubsub.spring.template;
 
 /**
- * Adds the connections of a user to a group: the Azure Functions output action {@code AddUserToGroupAction}, executed by
- * {@link ReactiveWebPubSubOperations#send(WebPubSubAction)} as {@code addUserToGroup}.
+ * Adds the connections of a user to a group: the Azure Functions output action {@code AddUserToGroupAction}, executed
+ * by {@link ReactiveWebPubSubOperations#send(WebPubSubAction)} as {@code addUserToGroup}.
  *
  * @param userId the user id
  * @param group the group

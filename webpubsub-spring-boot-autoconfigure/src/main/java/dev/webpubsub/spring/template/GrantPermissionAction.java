@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param targetName the group the permission is for, or {@code null} for every group
  * @author Web PubSub for Spring Boot team
  */
-public record GrantPermissionAction(String connectionId, WebPubSubPermission permission, @Nullable String targetName) implements WebPubSubAction {
+public record GrantPermissionAction(String connectionId, WebPubSubPermission permission,
+		@Nullable String targetName) implements WebPubSubAction {
 
 	/**
 	 * Creates the action, checking every argument.

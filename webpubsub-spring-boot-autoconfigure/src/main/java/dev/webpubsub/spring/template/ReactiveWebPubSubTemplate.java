@@ -198,7 +198,8 @@ public final class ReactiveWebPubSubTemplate implements ReactiveWebPubSubOperati
 
 	@Override
 	public Mono<Void> closeAllConnections(List<String> excluded, @Nullable String reason) {
-		return call("closeAllConnections", HttpMethod.POST, hubPath("/:closeConnections"), closeQuery(excluded, reason));
+		return call("closeAllConnections", HttpMethod.POST, hubPath("/:closeConnections"),
+				closeQuery(excluded, reason));
 	}
 
 	@Override

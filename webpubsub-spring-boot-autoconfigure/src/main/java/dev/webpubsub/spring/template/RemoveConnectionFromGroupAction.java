@@ -1,8 +1,8 @@
 package dev.webpubsub.spring.template;
 
 /**
- * Removes a connection from a group: the Azure Functions output action {@code RemoveConnectionFromGroupAction}, executed by
- * {@link ReactiveWebPubSubOperations#send(WebPubSubAction)} as {@code removeConnectionFromGroup}.
+ * Removes a connection from a group: the Azure Functions output action {@code RemoveConnectionFromGroupAction},
+ * executed by {@link ReactiveWebPubSubOperations#send(WebPubSubAction)} as {@code removeConnectionFromGroup}.
  *
  * @param connectionId the connection id
  * @param group the group

@@ -1,8 +1,9 @@
 package dev.webpubsub.spring.template;
 
 /**
- * Removes the connections of a user from every group: the Azure Functions output action {@code RemoveUserFromAllGroupsAction}, executed by
- * {@link ReactiveWebPubSubOperations#send(WebPubSubAction)} as {@code removeUserFromAllGroups}.
+ * Removes the connections of a user from every group: the Azure Functions output action
+ * {@code RemoveUserFromAllGroupsAction}, executed by {@link ReactiveWebPubSubOperations#send(WebPubSubAction)} as
+ * {@code removeUserFromAllGroups}.
  *
  * @param userId the user id
  * @author Web PubSub for Spring Boot team

@@ -1,8 +1,8 @@
 package dev.webpubsub.spring.template;
 
 /**
- * Removes the connections of a user from a group: the Azure Functions output action {@code RemoveUserFromGroupAction}, executed by
- * {@link ReactiveWebPubSubOperations#send(WebPubSubAction)} as {@code removeUserFromGroup}.
+ * Removes the connections of a user from a group: the Azure Functions output action {@code RemoveUserFromGroupAction},
+ * executed by {@link ReactiveWebPubSubOperations#send(WebPubSubAction)} as {@code removeUserFromGroup}.
  *
  * @param userId the user id
  * @param group the group

@@ -1,6 +1,7 @@
 package dev.webpubsub.spring.template;
 
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -40,28 +41,27 @@ final class RequestArguments {
 	static String group(String name, @Nullable String group) {
 		notBlank(name, group);
 		if (group.length() > MAX_GROUP_LENGTH) {
-			throw new IllegalArgumentException(
-					"'" + name + "' must be at most " + MAX_GROUP_LENGTH + " characters long but has " + group.length());
+			throw new IllegalArgumentException("'" + name + "' must be at most " + MAX_GROUP_LENGTH
+					+ " characters long but has " + group.length());
 		}
 		return group;
 	}
 
 	static List<String> ids(String name, @Nullable List<String> values) {
-		if (values == null) {
-			throw new IllegalArgumentException("'" + name + "' must not be null");
-		}
-		for (int i = 0; i < values.size(); i++) {
-			notBlank(name + "[" + i + "]", values.get(i));
-		}
-		return List.copyOf(values);
+		return each(name, values, RequestArguments::notBlank);
 	}
 
 	static List<String> groups(String name, @Nullable List<String> values) {
+		return each(name, values, RequestArguments::group);
+	}
+
+	private static List<String> each(String name, @Nullable List<String> values,
+			BiConsumer<String, @Nullable String> check) {
 		if (values == null) {
 			throw new IllegalArgumentException("'" + name + "' must not be null");
 		}
 		for (int i = 0; i < values.size(); i++) {
-			group(name + "[" + i + "]", values.get(i));
+			check.accept(name + "[" + i + "]", values.get(i));
 		}
 		return List.copyOf(values);
 	}

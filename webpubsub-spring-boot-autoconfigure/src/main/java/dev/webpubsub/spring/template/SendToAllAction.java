@@ -3,8 +3,8 @@ package dev.webpubsub.spring.template;
 import java.util.List;
 
 /**
- * Sends a message to every connection of the hub: the Azure Functions output action {@code SendToAllAction}, executed by
- * {@link ReactiveWebPubSubOperations#send(WebPubSubAction)} as {@code sendToAll}.
+ * Sends a message to every connection of the hub: the Azure Functions output action {@code SendToAllAction}, executed
+ * by {@link ReactiveWebPubSubOperations#send(WebPubSubAction)} as {@code sendToAll}.
  *
  * @param message the message
  * @param excluded ids of connections that do not receive it

@@ -3,15 +3,16 @@ package dev.webpubsub.spring.template;
 import java.util.List;
 
 /**
- * Sends a message to the connections in a group: the Azure Functions output action {@code SendToGroupAction}, executed by
- * {@link ReactiveWebPubSubOperations#send(WebPubSubAction)} as {@code sendToGroup}.
+ * Sends a message to the connections in a group: the Azure Functions output action {@code SendToGroupAction}, executed
+ * by {@link ReactiveWebPubSubOperations#send(WebPubSubAction)} as {@code sendToGroup}.
  *
  * @param group the group
  * @param message the message
  * @param excluded ids of connections that do not receive it
  * @author Web PubSub for Spring Boot team
  */
-public record SendToGroupAction(String group, WebPubSubMessage message, List<String> excluded) implements WebPubSubAction {
+public record SendToGroupAction(String group, WebPubSubMessage message,
+		List<String> excluded) implements WebPubSubAction {
 
 	/**
 	 * Creates the action, checking every argument.

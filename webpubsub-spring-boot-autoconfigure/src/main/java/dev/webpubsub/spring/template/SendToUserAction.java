@@ -1,8 +1,8 @@
 package dev.webpubsub.spring.template;
 
 /**
- * Sends a message to the connections of a user: the Azure Functions output action {@code SendToUserAction}, executed by
- * {@link ReactiveWebPubSubOperations#send(WebPubSubAction)} as {@code sendToUser}.
+ * Sends a message to the connections of a user: the Azure Functions output action {@code SendToUserAction}, executed
+ * by {@link ReactiveWebPubSubOperations#send(WebPubSubAction)} as {@code sendToUser}.
  *
  * @param userId the user id
  * @param message the message

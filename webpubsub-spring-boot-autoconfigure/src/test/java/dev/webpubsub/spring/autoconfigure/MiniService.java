@@ -60,8 +60,10 @@ final class MiniService implements AutoCloseable {
 		this.last.clear();
 		this.last.put("requestLine", exchange.getRequestMethod() + " " + exchange.getRequestURI() + " ");
 		this.last.put("body", new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-		exchange.getRequestHeaders().forEach((name, values) -> this.last.put("header:" + name.toLowerCase(), values.get(0)));
-		int answer = (this.status != 0) ? this.status : (exchange.getRequestURI().getPath().endsWith("/:send") ? 202 : 200);
+		exchange.getRequestHeaders()
+			.forEach((name, values) -> this.last.put("header:" + name.toLowerCase(), values.get(0)));
+		boolean send = exchange.getRequestURI().getPath().endsWith("/:send");
+		int answer = (this.status != 0) ? this.status : (send ? 202 : 200);
 		exchange.sendResponseHeaders(answer, -1);
 		exchange.close();
 	}

@@ -66,7 +66,8 @@ class WebPubSubTemplateAutoConfigurationTests {
 			.withPropertyValues("WebPubSubConnectionString=Endpoint=http://127.0.0.1:1;AccessKey=key;",
 					"WebPubSubHub=chat")
 			.run((context) -> {
-				assertThat(context).hasSingleBean(ReactiveWebPubSubTemplate.class).hasSingleBean(WebPubSubTemplate.class);
+				assertThat(context).hasSingleBean(ReactiveWebPubSubTemplate.class)
+					.hasSingleBean(WebPubSubTemplate.class);
 				ReactiveWebPubSubTemplate reactive = context.getBean(ReactiveWebPubSubTemplate.class);
 				assertThat(reactive.getHub()).isEqualTo("chat");
 				assertThat(reactive.getConnection().endpoint()).isEqualTo(URI.create("http://127.0.0.1:1"));
@@ -91,7 +92,8 @@ class WebPubSubTemplateAutoConfigurationTests {
 	void createsTemplatesForAnIdentityBasedConnection() {
 		this.contextRunner.withUserConfiguration(TokenCredentialConfiguration.class)
 			.withPropertyValues("WebPubSubConnectionString.serviceUri=https://example.webpubsub.azure.com")
-			.run((context) -> assertThat(context.getBean(ReactiveWebPubSubTemplate.class).getConnection().isIdentityBased())
+			.run((context) -> assertThat(
+					context.getBean(ReactiveWebPubSubTemplate.class).getConnection().isIdentityBased())
 				.isTrue());
 	}
 
@@ -171,7 +173,8 @@ class WebPubSubTemplateAutoConfigurationTests {
 						"webpubsub.client.retry.initial-backoff=1ms", "webpubsub.client.timeout=5s")
 				.run((context) -> {
 					assertThatExceptionOfType(WebPubSubServiceException.class)
-						.isThrownBy(() -> context.getBean(WebPubSubTemplate.class).sendToAll(WebPubSubMessage.text("a")));
+						.isThrownBy(() -> context.getBean(WebPubSubTemplate.class)
+							.sendToAll(WebPubSubMessage.text("a")));
 					assertThat(this.service.requestCount()).isEqualTo(2);
 				});
 		}

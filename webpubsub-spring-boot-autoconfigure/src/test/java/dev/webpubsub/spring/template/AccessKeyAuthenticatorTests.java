@@ -29,7 +29,8 @@ class AccessKeyAuthenticatorTests {
 		JsonNode claims = claims(this.authenticator.token(URL));
 		assertThat(claims.get("aud").asString()).isEqualTo(URL);
 		assertThat(claims.get("iat").asLong()).isEqualTo(this.clock.instant().getEpochSecond());
-		assertThat(claims.get("exp").asLong()).isEqualTo(this.clock.instant().plus(Duration.ofHours(1)).getEpochSecond());
+		assertThat(claims.get("exp").asLong())
+			.isEqualTo(this.clock.instant().plus(Duration.ofHours(1)).getEpochSecond());
 	}
 
 	@Test

@@ -55,7 +55,8 @@ class ReactiveWebPubSubTemplateTests {
 			.jsonMapper(snakeCase)
 			.build();
 		StepVerifier.create(template.sendToAll(WebPubSubMessage.json(new Greeting("hello", "alice")))).verifyComplete();
-		assertThat(this.server.lastRequest().bodyText()).isEqualTo("{\"greeting_text\":\"hello\",\"from_user\":\"alice\"}");
+		assertThat(this.server.lastRequest().bodyText())
+			.isEqualTo("{\"greeting_text\":\"hello\",\"from_user\":\"alice\"}");
 		assertThat(this.server.lastRequest().header("Content-Type")).isEqualTo("application/json");
 	}
 

@@ -48,7 +48,8 @@ class WebPubSubActionTests {
 	static Stream<Arguments> actions() {
 		WebPubSubMessage text = WebPubSubMessage.text("hi");
 		return Stream.of(
-				arguments(new SendToAllAction(text, List.of("c1", "c2")), "POST /api/hubs/chat/:send?excluded=c1&excluded=c2"),
+				arguments(new SendToAllAction(text, List.of("c1", "c2")),
+						"POST /api/hubs/chat/:send?excluded=c1&excluded=c2"),
 				arguments(new SendToAllAction(text), "POST /api/hubs/chat/:send"),
 				arguments(new SendToGroupAction("g 1", text, List.of("c1")),
 						"POST /api/hubs/chat/groups/g%201/:send?excluded=c1"),
@@ -63,7 +64,8 @@ class WebPubSubActionTests {
 				arguments(new CloseAllConnectionsAction(List.of("c1"), "maintenance"),
 						"POST /api/hubs/chat/:closeConnections?excluded=c1&reason=maintenance"),
 				arguments(new CloseAllConnectionsAction(), "POST /api/hubs/chat/:closeConnections"),
-				arguments(new CloseClientConnectionAction("c1", "bye"), "DELETE /api/hubs/chat/connections/c1?reason=bye"),
+				arguments(new CloseClientConnectionAction("c1", "bye"),
+						"DELETE /api/hubs/chat/connections/c1?reason=bye"),
 				arguments(new CloseGroupConnectionsAction("g1", List.of("c2"), "done"),
 						"POST /api/hubs/chat/groups/g1/:closeConnections?excluded=c2&reason=done"),
 				arguments(new GrantPermissionAction("c1", WebPubSubPermission.SEND_TO_GROUP, "g1"),
@@ -92,7 +94,8 @@ class WebPubSubActionTests {
 	@Test
 	void executesAListOfActionsInOrder() {
 		this.template.send(List.of(new AddUserToGroupAction("u1", "g1"),
-				new SendToGroupAction("g1", WebPubSubMessage.text("welcome")), new RemoveUserFromAllGroupsAction("u1")));
+				new SendToGroupAction("g1", WebPubSubMessage.text("welcome")),
+				new RemoveUserFromAllGroupsAction("u1")));
 		assertThat(this.server.requests()).extracting((request) -> request.method() + " " + request.path())
 			.containsExactly("PUT /api/hubs/chat/users/u1/groups/g1", "POST /api/hubs/chat/groups/g1/:send",
 					"DELETE /api/hubs/chat/users/u1/groups");

@@ -52,6 +52,8 @@ class WebPubSubTemplateSdkParityTests {
 
 	private static final String HUB = "Chat_Hub1";
 
+	private static final String CHAT_JSON = "{\"type\":\"chat\",\"text\":\"hi\"}";
+
 	private CaptureServer server;
 
 	private WebPubSubServiceClient sdk;
@@ -84,10 +86,10 @@ class WebPubSubTemplateSdkParityTests {
 				operation("sendToAll text", (sdk) -> sdk.sendToAll("Hello, world", WebPubSubContentType.TEXT_PLAIN),
 						(template) -> template.sendToAll(WebPubSubMessage.text("Hello, world"))),
 				operation("sendToAll raw JSON",
-						(sdk) -> sdk.sendToAll("{\"type\":\"chat\",\"text\":\"hi\"}", WebPubSubContentType.APPLICATION_JSON),
-						(template) -> template.sendToAll(WebPubSubMessage.rawJson("{\"type\":\"chat\",\"text\":\"hi\"}"))),
+						(sdk) -> sdk.sendToAll(CHAT_JSON, WebPubSubContentType.APPLICATION_JSON),
+						(template) -> template.sendToAll(WebPubSubMessage.rawJson(CHAT_JSON))),
 				operation("sendToAll JSON object",
-						(sdk) -> sdk.sendToAll("{\"type\":\"chat\",\"text\":\"hi\"}", WebPubSubContentType.APPLICATION_JSON),
+						(sdk) -> sdk.sendToAll(CHAT_JSON, WebPubSubContentType.APPLICATION_JSON),
 						(template) -> template.sendToAll(WebPubSubMessage.json(new Chat("chat", "hi")))),
 				operation("sendToAll binary",
 						(sdk) -> sdk.sendToAllWithResponse(BinaryData.fromBytes(binary),
@@ -103,14 +105,16 @@ class WebPubSubTemplateSdkParityTests {
 								SendOptions.excluding("conn-A", "conn-B")
 									.withFilter("userId ne 'user1'")
 									.withMessageTtlSeconds(30))),
-				operation("sendToGroup text", (sdk) -> sdk.sendToGroup("group1", "to group", WebPubSubContentType.TEXT_PLAIN),
+				operation("sendToGroup text",
+						(sdk) -> sdk.sendToGroup("group1", "to group", WebPubSubContentType.TEXT_PLAIN),
 						(template) -> template.sendToGroup("group1", WebPubSubMessage.text("to group"))),
 				operation("sendToGroup JSON with encoded group, excluded and filter",
 						(sdk) -> sdk.sendToGroupWithResponse("group 2/x", BinaryData.fromString("{\"a\":1}"),
 								json().addQueryParam("excluded", "conn-A").addQueryParam("filter", "'g' in groups")),
 						(template) -> template.sendToGroup("group 2/x", WebPubSubMessage.json(Map.of("a", 1)),
 								SendOptions.excluding("conn-A").withFilter("'g' in groups"))),
-				operation("sendToUser text", (sdk) -> sdk.sendToUser("user1", "to user", WebPubSubContentType.TEXT_PLAIN),
+				operation("sendToUser text",
+						(sdk) -> sdk.sendToUser("user1", "to user", WebPubSubContentType.TEXT_PLAIN),
 						(template) -> template.sendToUser("user1", WebPubSubMessage.text("to user"))),
 				operation("sendToUser JSON with filter and TTL",
 						(sdk) -> sdk.sendToUserWithResponse("user@x.com", BinaryData.fromString("{\"b\":2}"),
@@ -138,7 +142,8 @@ class WebPubSubTemplateSdkParityTests {
 						(template) -> template.removeConnectionFromAllGroups("conn-A")),
 				operation("addConnectionsToGroups",
 						(sdk) -> sdk.addConnectionsToGroups(List.of("group1", "group2"), "userId eq 'user1'"),
-						(template) -> template.addConnectionsToGroups(List.of("group1", "group2"), "userId eq 'user1'")),
+						(template) -> template.addConnectionsToGroups(List.of("group1", "group2"),
+								"userId eq 'user1'")),
 				operation("addUserToGroup",
 						(sdk) -> sdk.addUserToGroupWithResponse("group1", "user@x.com", new RequestOptions()),
 						(template) -> template.addUserToGroup("group1", "user@x.com")),
@@ -156,9 +161,10 @@ class WebPubSubTemplateSdkParityTests {
 						(sdk) -> sdk.closeConnectionWithResponse("conn-A", new RequestOptions()),
 						(template) -> template.closeConnection("conn-A", null)),
 				operation("closeAllConnections with excluded and reason",
-						(sdk) -> sdk.closeAllConnectionsWithResponse(new RequestOptions().addQueryParam("excluded", "conn-B")
-							.addQueryParam("excluded", "conn-C")
-							.addQueryParam("reason", "maint")),
+						(sdk) -> sdk.closeAllConnectionsWithResponse(
+								new RequestOptions().addQueryParam("excluded", "conn-B")
+									.addQueryParam("excluded", "conn-C")
+									.addQueryParam("reason", "maint")),
 						(template) -> template.closeAllConnections(List.of("conn-B", "conn-C"), "maint")),
 				operation("closeGroupConnections",
 						(sdk) -> sdk.closeGroupConnectionsWithResponse("group1",
@@ -181,7 +187,8 @@ class WebPubSubTemplateSdkParityTests {
 						(sdk) -> sdk.revokePermissionWithResponse(
 								com.azure.messaging.webpubsub.models.WebPubSubPermission.SEND_TO_GROUP, "conn-A",
 								new RequestOptions().addQueryParam("targetName", "group 1")),
-						(template) -> template.revokePermission(WebPubSubPermission.SEND_TO_GROUP, "conn-A", "group 1")),
+						(template) -> template.revokePermission(WebPubSubPermission.SEND_TO_GROUP, "conn-A",
+								"group 1")),
 				operation("checkPermission",
 						(sdk) -> sdk.checkPermissionWithResponse(
 								com.azure.messaging.webpubsub.models.WebPubSubPermission.SEND_TO_GROUP, "conn-A",
@@ -274,14 +281,16 @@ class WebPubSubTemplateSdkParityTests {
 		assertThat(request.path()).isEqualTo("/api/hubs/Chat_Hub1/:removeFromGroups");
 		assertThat(request.query()).isEqualTo("api-version=2024-12-01");
 		assertThat(request.header("Content-Type")).isEqualTo("application/json");
-		assertThat(request.bodyText()).isEqualTo("{\"groups\":[\"group1\",\"group2\"],\"filter\":\"userId eq 'user1'\"}");
+		assertThat(request.bodyText())
+			.isEqualTo("{\"groups\":[\"group1\",\"group2\"],\"filter\":\"userId eq 'user1'\"}");
 		assertThat(BearerTokens.verifiedClaims(request, KEY).get("aud").asString())
 			.isEqualTo(BearerTokens.requestUrl(this.server, request));
 	}
 
 	@Test
 	void listsConnectionsInGroupFollowingNextLinksAsTheRestApiDescribes() throws Exception {
-		this.server.then(Reply.json(200, "{\"value\":[{\"connectionId\":\"c1\",\"userId\":\"u1\"},{\"connectionId\":\"c2\"}],"
+		this.server.then(Reply.json(200,
+				"{\"value\":[{\"connectionId\":\"c1\",\"userId\":\"u1\"},{\"connectionId\":\"c2\"}],"
 				+ "\"nextLink\":\"" + this.server.endpoint()
 				+ "/api/hubs/Chat_Hub1/groups/group%202/connections?api-version=2024-12-01&continuationToken=abc\"}",
 				Map.of()))
