@@ -47,7 +47,6 @@ public final class WebPubSubTemplateAutoConfiguration {
 			ObjectProvider<ObservationRegistry> observationRegistry) {
 		ReactiveWebPubSubTemplate.Builder builder = ReactiveWebPubSubTemplate.builder(connections.getDefault())
 			.connections(connections)
-			.hub(functionsProperties.getWebPubSubHub())
 			.webClientBuilder(webClientBuilder.getIfAvailable(WebClient::builder))
 			.observationRegistry(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP))
 			.timeout(clientProperties.getTimeout())
@@ -55,7 +54,18 @@ public final class WebPubSubTemplateAutoConfiguration {
 			.initialBackoff(clientProperties.getRetry().getInitialBackoff())
 			.maxBackoff(clientProperties.getRetry().getMaxBackoff());
 		jsonMapper.ifAvailable(builder::jsonMapper);
-		return builder.build();
+		try {
+			builder.hub(functionsProperties.getWebPubSubHub());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalStateException("Invalid 'WebPubSubHub': " + ex.getMessage(), ex);
+		}
+		try {
+			return builder.build();
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalStateException("Invalid 'webpubsub.client' settings: " + ex.getMessage(), ex);
+		}
 	}
 
 	@Bean

@@ -18,6 +18,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriUtils;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -129,11 +130,9 @@ public final class ReactiveWebPubSubTemplate implements ReactiveWebPubSubOperati
 		Query query = new Query().add("excluded", options.excluded())
 			.add("filter", options.filter())
 			.add("messageTtlSeconds", options.messageTtlSeconds());
-		return Mono.defer(() -> {
-			byte[] body = message.toBytes(this.shared.executor.jsonMapper());
-			return call(new ServiceRequest(operation, HttpMethod.POST, url(path, query), message.getContentType(), body,
-					false, true));
-		});
+		byte[] body = toBytes(message);
+		return call(new ServiceRequest(operation, HttpMethod.POST, url(path, query), message.getContentType(), body,
+				false, true));
 	}
 
 	@Override
@@ -164,13 +163,21 @@ public final class ReactiveWebPubSubTemplate implements ReactiveWebPubSubOperati
 		return groupsByFilter("removeConnectionsFromGroups", "/:removeFromGroups", groups, filter);
 	}
 
+	private byte[] toBytes(WebPubSubMessage message) {
+		try {
+			return message.toBytes(this.shared.executor.jsonMapper());
+		}
+		catch (JacksonException ex) {
+			throw new IllegalArgumentException("'message' cannot be serialised as JSON: " + ex.getOriginalMessage(), ex);
+		}
+	}
+
 	private Mono<Void> groupsByFilter(String operation, String action, List<String> groups, String filter) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("groups", RequestArguments.groups("groups", groups));
 		body.put("filter", RequestArguments.notBlank("filter", filter));
-		String path = hubPath(action);
-		return Mono.defer(() -> call(new ServiceRequest(operation, HttpMethod.POST, url(path, new Query()),
-				MediaType.APPLICATION_JSON, this.shared.executor.jsonMapper().writeValueAsBytes(body), false, true)));
+		return call(new ServiceRequest(operation, HttpMethod.POST, url(hubPath(action), new Query()),
+				MediaType.APPLICATION_JSON, this.shared.executor.jsonMapper().writeValueAsBytes(body), false, true));
 	}
 
 	@Override
@@ -266,7 +273,7 @@ public final class ReactiveWebPubSubTemplate implements ReactiveWebPubSubOperati
 	private Mono<Boolean> exists(String operation, String path, Query query) {
 		ServiceRequest request = new ServiceRequest(operation, HttpMethod.HEAD, url(path, query), null, null, true,
 				true);
-		return observe(operation, execute(request).map((response) -> response.status() == 200));
+		return observe(operation, execute(request).map((response) -> response.status() != 404));
 	}
 
 	@Override
@@ -434,7 +441,7 @@ public final class ReactiveWebPubSubTemplate implements ReactiveWebPubSubOperati
 
 	/**
 	 * Query parameters after {@code api-version}, in order, repeated for lists, each value percent-encoded like
-	 * the official SDKs encode it (everything but unreserved characters).
+	 * the official Java SDK encodes it: everything but unreserved characters, {@code /} and {@code ?}.
 	 */
 	private static final class Query {
 
@@ -457,7 +464,7 @@ public final class ReactiveWebPubSubTemplate implements ReactiveWebPubSubOperati
 			for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
 				char c = (char) (b & 0xFF);
 				if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
-						|| c == '_' || c == '~') {
+						|| c == '_' || c == '~' || c == '/' || c == '?') {
 					encoded.append(c);
 				}
 				else {

@@ -82,6 +82,24 @@ class WebPubSubTemplateAutoConfigurationTests {
 	}
 
 	@Test
+	void failsOnAnInvalidDefaultHubNamingTheSetting() {
+		this.contextRunner
+			.withPropertyValues("WebPubSubConnectionString=Endpoint=http://127.0.0.1:1;AccessKey=key;",
+					"WebPubSubHub=chat-room")
+			.run((context) -> assertThat(context.getStartupFailure())
+				.hasStackTraceContaining("Invalid 'WebPubSubHub': 'hub' must start with a letter"));
+	}
+
+	@Test
+	void failsOnInvalidClientSettingsNamingThem() {
+		this.contextRunner
+			.withPropertyValues("WebPubSubConnectionString=Endpoint=http://127.0.0.1:1;AccessKey=key;",
+					"webpubsub.client.retry.max-attempts=0")
+			.run((context) -> assertThat(context.getStartupFailure())
+				.hasStackTraceContaining("Invalid 'webpubsub.client' settings: 'maxAttempts' must be at least 1"));
+	}
+
+	@Test
 	void usesConnectionDetailsThatAnotherAutoConfigurationPublishes() {
 		this.contextRunner.withUserConfiguration(EmulatorConnectionDetailsConfiguration.class)
 			.run((context) -> assertThat(context.getBean(ReactiveWebPubSubTemplate.class).getConnection().endpoint())

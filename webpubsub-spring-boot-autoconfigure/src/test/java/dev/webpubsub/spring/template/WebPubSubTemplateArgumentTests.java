@@ -139,6 +139,13 @@ class WebPubSubTemplateArgumentTests {
 	}
 
 	@Test
+	void rejectsJsonMessagesThatCannotBeSerialised() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.template.sendToAll(WebPubSubMessage.json(new Unserialisable())))
+			.withMessageStartingWith("'message' cannot be serialised as JSON");
+	}
+
+	@Test
 	void rejectsOptionsThatTheOperationDoesNotSupport() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> this.template.sendToUser("user", this.message, SendOptions.excluding("conn")))
@@ -194,6 +201,14 @@ class WebPubSubTemplateArgumentTests {
 	void refusesNamedConnectionsWithoutARegistry() {
 		assertThatIllegalStateException().isThrownBy(() -> this.template.connection("Other"))
 			.withMessageContaining("'Other'");
+	}
+
+	static final class Unserialisable {
+
+		public String getValue() {
+			throw new IllegalStateException("not serialisable");
+		}
+
 	}
 
 }

@@ -199,7 +199,15 @@ class WebPubSubTemplateSdkParityTests {
 				operation("groupExists", (sdk) -> sdk.groupExistsWithResponse("group 2/x", new RequestOptions()),
 						(template) -> template.groupExists("group 2/x")),
 				operation("userExists", (sdk) -> sdk.userExistsWithResponse("user@x.com", new RequestOptions()),
-						(template) -> template.userExists("user@x.com")));
+						(template) -> template.userExists("user@x.com")),
+				operation("non-ASCII user and group",
+						(sdk) -> sdk.addUserToGroupWithResponse("grüße 組", "jürgen", new RequestOptions()),
+						(template) -> template.addUserToGroup("grüße 組", "jürgen")),
+				operation("reserved characters in path and query",
+						(sdk) -> sdk.closeGroupConnectionsWithResponse("a+b&c=d;e,f!g*h'i(j)k$l:m?n#o%p",
+								new RequestOptions().addQueryParam("reason", "a+b&c=d;e,f!g*h'i(j)k$l:m/n?o#p%q@r")),
+						(template) -> template.closeGroupConnections("a+b&c=d;e,f!g*h'i(j)k$l:m?n#o%p", List.of(),
+								"a+b&c=d;e,f!g*h'i(j)k$l:m/n?o#p%q@r")));
 	}
 
 	private static Arguments operation(String name, Consumer<WebPubSubServiceClient> sdkCall,
@@ -235,6 +243,20 @@ class WebPubSubTemplateSdkParityTests {
 		JsonNode claims = BearerTokens.verifiedClaims(actual, KEY);
 		assertThat(claims.get("aud").asString()).isEqualTo(BearerTokens.requestUrl(this.server, actual));
 		assertThat(claims.get("exp").asLong()).isGreaterThan(claims.get("iat").asLong());
+	}
+
+	@Test
+	void encodesHubNamesLikeTheOfficialSdk() {
+		String hub = "Hub`,.[x]_1";
+		new WebPubSubServiceClientBuilder()
+			.connectionString("Endpoint=" + this.server.endpoint() + ";AccessKey=" + KEY + ";")
+			.hub(hub)
+			.buildClient()
+			.sendToAll("hi", WebPubSubContentType.TEXT_PLAIN);
+		RecordedRequest expected = onlyRequest();
+		this.server.clear();
+		this.template.hub(hub).sendToAll(WebPubSubMessage.text("hi"));
+		assertThat(onlyRequest().path()).isEqualTo(expected.path()).isEqualTo("/api/hubs/Hub%60,.%5Bx%5D_1/:send");
 	}
 
 	@Test
