@@ -612,8 +612,8 @@ public final class ReactiveWebPubSubTemplate implements ReactiveWebPubSubOperati
 		}
 
 		/**
-		 * Sets the registry of the observation around every operation
-		 * ({@value ServiceRequestExecutor#OBSERVATION_NAME}).
+		 * Sets the registry of the observation around every operation ({@code webpubsub.client.operation}, with the
+		 * low-cardinality keys {@code operation}, {@code hub} and {@code outcome}). Defaults to none.
 		 * @param observationRegistry the registry
 		 * @return this builder
 		 */
