@@ -76,13 +76,20 @@ public final class WebPubSubTemplateAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(AbstractReactiveHealthIndicator.class)
-	@ConditionalOnEnabledHealthIndicator("webpubsub")
-	static class HealthIndicatorConfiguration {
+	static class HealthConfiguration {
 
-		@Bean
-		@ConditionalOnMissingBean(name = "webPubSubHealthIndicator")
-		WebPubSubHealthIndicator webPubSubHealthIndicator(ReactiveWebPubSubOperations reactiveWebPubSubOperations) {
-			return new WebPubSubHealthIndicator(reactiveWebPubSubOperations);
+		// Nested so that the health condition is only read when spring-boot-health is present.
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnEnabledHealthIndicator("webpubsub")
+		static class HealthIndicatorConfiguration {
+
+			@Bean
+			@ConditionalOnMissingBean(name = "webPubSubHealthIndicator")
+			WebPubSubHealthIndicator webPubSubHealthIndicator(
+					ReactiveWebPubSubOperations reactiveWebPubSubOperations) {
+				return new WebPubSubHealthIndicator(reactiveWebPubSubOperations);
+			}
+
 		}
 
 	}

@@ -61,6 +61,14 @@ class WebPubSubTemplateAutoConfigurationTests {
 	}
 
 	@Test
+	void createsTemplatesWithoutHealthSupport() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("org.springframework.boot.health"))
+			.withPropertyValues("WebPubSubConnectionString=Endpoint=http://127.0.0.1:1;AccessKey=key;")
+			.run((context) -> assertThat(context).hasSingleBean(WebPubSubTemplate.class)
+				.doesNotHaveBean("webPubSubHealthIndicator"));
+	}
+
+	@Test
 	void createsTemplatesForTheDefaultConnectionOnTheDefaultHub() {
 		this.contextRunner
 			.withPropertyValues("WebPubSubConnectionString=Endpoint=http://127.0.0.1:1;AccessKey=key;",
