@@ -9,6 +9,9 @@ import com.azure.messaging.webpubsub.WebPubSubServiceAsyncClient;
 import com.azure.messaging.webpubsub.WebPubSubServiceClientBuilder;
 import com.azure.messaging.webpubsub.models.WebPubSubContentType;
 import dev.webpubsub.benchmarks.BenchmarkKeys;
+import dev.webpubsub.benchmarks.StarterContext;
+import dev.webpubsub.spring.template.ReactiveWebPubSubTemplate;
+import dev.webpubsub.spring.template.WebPubSubMessage;
 import dev.webpubsub.spring.token.Hs256JwtSigner;
 import dev.webpubsub.spring.token.JsonClaims;
 import reactor.core.publisher.Flux;
@@ -20,8 +23,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Template send throughput: {@code sendToAll} of a short text with 64 requests in flight against
- * {@link LoopbackStub}, for one client per run: {@code sdk} (the official SDK's async client) or {@code raw} (a
- * WebClient loop that signs a fresh token for every request).
+ * {@link LoopbackStub}, for one client per run: {@code starter} (the auto-configured
+ * {@code ReactiveWebPubSubTemplate}), {@code sdk} (the official SDK's async client) or {@code raw} (a WebClient loop
+ * that signs a fresh token for every request).
  * <p>
  * Usage: {@code TemplateLoad <variant> <stub-port> <warm-up-seconds> <seconds>}. Prints one line:
  * {@code bench.template variant=.. requests=.. failures=.. seconds=.. requests-per-s=..}.
@@ -45,9 +49,10 @@ public final class TemplateLoad {
 		String variant = args[0];
 		int port = Integer.parseInt(args[1]);
 		Supplier<Mono<?>> send = switch (variant) {
+			case "starter" -> starter(port);
 			case "sdk" -> sdk(port);
 			case "raw" -> raw(port);
-			default -> throw new IllegalArgumentException("Unknown variant '" + variant + "': use sdk or raw");
+			default -> throw new IllegalArgumentException("Unknown variant '" + variant + "': use starter, sdk or raw");
 		};
 		run(send, Duration.ofSeconds(Long.parseLong(args[2])));
 		Result result = run(send, Duration.ofSeconds(Long.parseLong(args[3])));
@@ -84,6 +89,13 @@ public final class TemplateLoad {
 
 	private record Result(long requests, long failures, double seconds) {
 
+	}
+
+	private static Supplier<Mono<?>> starter(int port) {
+		ReactiveWebPubSubTemplate template = StarterContext.start(BenchmarkKeys.loopbackConnectionString(port))
+			.getBean(ReactiveWebPubSubTemplate.class);
+		WebPubSubMessage message = WebPubSubMessage.text(MESSAGE);
+		return () -> template.sendToAll(message);
 	}
 
 	private static Supplier<Mono<?>> sdk(int port) {
