@@ -17,7 +17,7 @@ WARMUP=${WARMUP:-10}
 DURATION=${DURATION:-20}
 WRK_CONNECTIONS=${WRK_CONNECTIONS:-64}
 WRK_THREADS=${WRK_THREADS:-1}
-STARTUP_RUNS=${STARTUP_RUNS:-5}
+STARTUP_RUNS=${STARTUP_RUNS:-10}
 FANOUT_CONNECTIONS=${FANOUT_CONNECTIONS:-10000}
 FANOUT_BROADCASTS=${FANOUT_BROADCASTS:-100}
 FANOUT_WINDOW=${FANOUT_WINDOW:-4}
@@ -195,19 +195,51 @@ startup_app() {
 	for _ in $(seq 1 "$STARTUP_RUNS"); do
 		times+=("$(timeout 120 java "${JVM_FLAGS[@]}" -cp "$CLASSPATH_BENCH" \
 			dev.webpubsub.benchmarks.apps.WebhookBenchmarkApplication --server.port=0 --bench.exit-on-ready=true \
-			"--WebPubSubConnectionString=$CONNECTION_STRING" --WebPubSubHub=bench "$@" 2>>"$OUT/startup.log" \
+			--WebPubSubHub=bench "$@" 2>>"$OUT/startup.log" \
 			| sed -n 's/^bench.startup-ms=\([0-9]*\).*/\1/p')")
 	done
 	log "startup $label median-ms=$(printf '%s\n' "${times[@]}" | median) runs-ms=${times[*]}"
 }
 
-run_startup() {
-	log "# startup: JVM start to ApplicationReadyEvent, $STARTUP_RUNS runs each, median"
-	for stack in servlet reactive; do
-		startup_app "$stack-with-starter" --bench.variant=starter --spring.main.web-application-type="$stack"
-		startup_app "$stack-starter-excluded" --bench.variant=starter --bench.starter=false \
-			--spring.main.web-application-type="$stack"
+# startup_sample LABEL ARGS...: Boot's "process running for" of the sample app's jar, median of the runs.
+startup_sample() {
+	local label=$1 jar
+	shift
+	jar=$(ls sample-app/target/sample-app-*.jar 2>/dev/null | grep -v -- '-plain' | head -1)
+	local times=()
+	for _ in $(seq 1 "$STARTUP_RUNS"); do
+		start sample java "${JVM_FLAGS[@]}" -jar "$jar" --server.port=0 "$@"
+		for _ in $(seq 1 600); do
+			grep -q 'process running for\|APPLICATION FAILED' "$OUT/sample.log" && break
+			kill -0 "$SERVER_PID" 2>/dev/null || break
+			sleep 0.1
+		done
+		times+=("$(sed -n 's/.*process running for \([0-9.]*\)).*/\1/p' "$OUT/sample.log" | awk '{ printf "%d", $1 * 1000 }')")
+		stop
 	done
+	log "startup sample-$label median-ms=$(printf '%s\n' "${times[@]}" | grep . | median) runs-ms=${times[*]}"
+}
+
+run_startup() {
+	log "# startup: JVM start to ready, $STARTUP_RUNS runs each, median"
+	for stack in servlet reactive; do
+		startup_app "$stack-with-starter" --bench.variant=starter --spring.main.web-application-type="$stack" \
+			"--WebPubSubConnectionString=$CONNECTION_STRING"
+		startup_app "$stack-starter-excluded" --bench.variant=starter --bench.starter=false \
+			--spring.main.web-application-type="$stack" "--WebPubSubConnectionString=$CONNECTION_STRING"
+	done
+	if [[ -d webpubsub-emulator ]]; then
+		startup_app "servlet-embedded-emulator" --bench.variant=starter --spring.main.web-application-type=servlet
+	fi
+	if [[ -d sample-app ]]; then
+		(./mvnw -o -B -q -pl sample-app -am package -DskipTests >"$OUT/sample-build.log" 2>&1) || log "sample-app build FAILED"
+		startup_sample with-starter "--WebPubSubConnectionString=$CONNECTION_STRING"
+		startup_sample starter-excluded "--WebPubSubConnectionString=$CONNECTION_STRING" \
+			"--spring.autoconfigure.exclude=$(paste -sd, webpubsub-spring-boot-autoconfigure/src/main/resources/META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports)"
+		if [[ -d webpubsub-emulator ]]; then
+			startup_sample embedded-emulator
+		fi
+	fi
 	if bench_java dev.webpubsub.benchmarks.load.EmulatorStartup "$STARTUP_RUNS" >"$OUT/emulator-startup.log" 2>&1; then
 		log "$(grep '^bench.emulator-start' "$OUT/emulator-startup.log")"
 	else
