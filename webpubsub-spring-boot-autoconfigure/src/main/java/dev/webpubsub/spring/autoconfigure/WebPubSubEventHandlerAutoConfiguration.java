@@ -1,0 +1,109 @@
+package dev.webpubsub.spring.autoconfigure;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.webpubsub.spring.connection.WebPubSubConnections;
+import dev.webpubsub.spring.handler.EventHandlerMethodDetector;
+import dev.webpubsub.spring.handler.WebPubSubEventHandlerMappings;
+import dev.webpubsub.spring.handler.WebPubSubEventPipeline;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} of Web PubSub event handling: detection of
+ * {@code @WebPubSubEventHandler} methods, the webhook pipeline, and the webhook endpoint
+ * ({@code webpubsub.event-handler.path}) for Spring MVC and Spring WebFlux applications. Applies only when a
+ * connection is configured (or the embedded emulator publishes one), so that the endpoint never runs without the
+ * keys that validate requests.
+ *
+ * @author Web PubSub for Spring Boot team
+ */
+@AutoConfiguration(after = WebPubSubAutoConfiguration.class)
+@ConditionalOnBean(WebPubSubConnectionDetails.class)
+@ConditionalOnBooleanProperty(name = "webpubsub.event-handler.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(WebPubSubEventHandlerProperties.class)
+public final class WebPubSubEventHandlerAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	WebPubSubEventHandlerMappings webPubSubEventHandlerMappings() {
+		return new WebPubSubEventHandlerMappings();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	EventHandlerMethodDetector webPubSubEventHandlerMethodDetector(ConfigurableListableBeanFactory beanFactory,
+			Environment environment, WebPubSubConnections connections, WebPubSubFunctionsProperties functions,
+			ObjectProvider<JsonMapper> jsonMapper, WebPubSubEventHandlerMappings mappings) {
+		return new EventHandlerMethodDetector(beanFactory, environment, connections, functions::getWebPubSubHub,
+				jsonMapper(jsonMapper), mappings);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WebPubSubEventPipeline webPubSubEventPipeline(WebPubSubEventHandlerMappings mappings,
+			WebPubSubConnections connections, WebPubSubEventHandlerProperties properties,
+			ObjectProvider<JsonMapper> jsonMapper) {
+		return new WebPubSubEventPipeline(mappings, connections, properties.getAllowedOrigins(),
+				properties.getMaxBodySize().toBytes(), jsonMapper(jsonMapper));
+	}
+
+	static JsonMapper jsonMapper(ObjectProvider<JsonMapper> jsonMapper) {
+		return jsonMapper.getIfAvailable(() -> JsonMapper.builder().build());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.SERVLET)
+	@ConditionalOnClass(org.springframework.web.servlet.function.RouterFunction.class)
+	static class ServletWebhookConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		dev.webpubsub.spring.web.servlet.WebPubSubWebhookHandler webPubSubWebhookHandler(
+				WebPubSubEventPipeline pipeline) {
+			return new dev.webpubsub.spring.web.servlet.WebPubSubWebhookHandler(pipeline);
+		}
+
+		@Bean
+		org.springframework.web.servlet.function.RouterFunction<org.springframework.web.servlet.function.ServerResponse> webPubSubWebhookRouterFunction(
+				dev.webpubsub.spring.web.servlet.WebPubSubWebhookHandler handler,
+				WebPubSubEventHandlerProperties properties) {
+			return handler.routerFunction(properties.getPath());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.REACTIVE)
+	@ConditionalOnClass(org.springframework.web.reactive.function.server.RouterFunction.class)
+	static class ReactiveWebhookConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		dev.webpubsub.spring.web.reactive.WebPubSubWebhookHandler webPubSubReactiveWebhookHandler(
+				WebPubSubEventPipeline pipeline) {
+			return new dev.webpubsub.spring.web.reactive.WebPubSubWebhookHandler(pipeline);
+		}
+
+		@Bean
+		org.springframework.web.reactive.function.server.RouterFunction<org.springframework.web.reactive.function.server.ServerResponse> webPubSubReactiveWebhookRouterFunction(
+				dev.webpubsub.spring.web.reactive.WebPubSubWebhookHandler handler,
+				WebPubSubEventHandlerProperties properties) {
+			return handler.routerFunction(properties.getPath());
+		}
+
+	}
+
+}

@@ -1,0 +1,86 @@
+package dev.webpubsub.spring.handler;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.webpubsub.spring.event.WebPubSubClientProtocols;
+import dev.webpubsub.spring.event.WebPubSubEventType;
+
+/**
+ * The {@code @WebPubSubEventHandler} methods of the application, detected once every singleton exists, and the
+ * routing table of the webhook endpoint: hub (case-insensitive), event type, event name (case-insensitive) and
+ * client protocol, where a handler for the request's protocol wins over one for all protocols.
+ *
+ * @author Web PubSub for Spring Boot team
+ */
+public final class WebPubSubEventHandlerMappings {
+
+	private volatile Map<RouteKey, EventHandlerMethod> handlers = Map.of();
+
+	/**
+	 * Returns the detected mappings, in detection order.
+	 * @return the mappings
+	 */
+	public List<WebPubSubEventHandlerMapping> getMappings() {
+		return this.handlers.values().stream().map(EventHandlerMethod::mapping).toList();
+	}
+
+	/**
+	 * Returns the hubs that have at least one handler, lower-cased.
+	 * @return the hubs
+	 */
+	public List<String> getHubs() {
+		return this.handlers.keySet().stream().map(RouteKey::hub).distinct().toList();
+	}
+
+	synchronized void register(EventHandlerMethod handler) {
+		WebPubSubEventHandlerMapping mapping = handler.mapping();
+		RouteKey key = RouteKey.of(mapping.hub(), mapping.eventType(), mapping.eventName(),
+				mapping.clientProtocols());
+		EventHandlerMethod existing = this.handlers.get(key);
+		if (existing != null) {
+			throw new IllegalStateException("Ambiguous @WebPubSubEventHandler mapping for hub '" + mapping.hub()
+					+ "', " + mapping.eventType() + " event '" + mapping.eventName() + "', client protocols "
+					+ mapping.clientProtocols() + ": both " + existing.mapping().method() + " and "
+					+ mapping.method() + " handle it. Remove one or give them different hubs, events or client "
+					+ "protocols.");
+		}
+		Map<RouteKey, EventHandlerMethod> copy = new LinkedHashMap<>(this.handlers);
+		copy.put(key, handler);
+		this.handlers = copy;
+	}
+
+	@Nullable EventHandlerMethod find(String hub, WebPubSubEventType eventType, String eventName,
+			WebPubSubClientProtocols protocol) {
+		EventHandlerMethod specific = this.handlers.get(RouteKey.of(hub, eventType, eventName, protocol));
+		return (specific != null) ? specific
+				: this.handlers.get(RouteKey.of(hub, eventType, eventName, WebPubSubClientProtocols.ALL));
+	}
+
+	Collection<EventHandlerMethod> handlers() {
+		return new ArrayList<>(this.handlers.values());
+	}
+
+	@Override
+	public String toString() {
+		return "WebPubSubEventHandlerMappings" + getMappings();
+	}
+
+	private record RouteKey(String hub, WebPubSubEventType eventType, String eventName,
+			WebPubSubClientProtocols protocol) {
+
+		static RouteKey of(String hub, WebPubSubEventType eventType, String eventName,
+				WebPubSubClientProtocols protocol) {
+			return new RouteKey(hub.toLowerCase(Locale.ROOT), eventType, eventName.toLowerCase(Locale.ROOT),
+					protocol);
+		}
+
+	}
+
+}
