@@ -6,13 +6,10 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,6 +31,7 @@ import dev.webpubsub.spring.handler.WebPubSubEventPipeline;
 @ConditionalOnBean(WebPubSubConnectionDetails.class)
 @ConditionalOnBooleanProperty(name = "webpubsub.event-handler.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(WebPubSubEventHandlerProperties.class)
+@Import({ ServletWebhookConfiguration.class, ReactiveWebhookConfiguration.class })
 public final class WebPubSubEventHandlerAutoConfiguration {
 
 	@Bean
@@ -62,48 +60,6 @@ public final class WebPubSubEventHandlerAutoConfiguration {
 
 	static JsonMapper jsonMapper(ObjectProvider<JsonMapper> jsonMapper) {
 		return jsonMapper.getIfAvailable(() -> JsonMapper.builder().build());
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnWebApplication(type = Type.SERVLET)
-	@ConditionalOnClass(org.springframework.web.servlet.function.RouterFunction.class)
-	static class ServletWebhookConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		dev.webpubsub.spring.web.servlet.WebPubSubWebhookHandler webPubSubWebhookHandler(
-				WebPubSubEventPipeline pipeline) {
-			return new dev.webpubsub.spring.web.servlet.WebPubSubWebhookHandler(pipeline);
-		}
-
-		@Bean
-		org.springframework.web.servlet.function.RouterFunction<org.springframework.web.servlet.function.ServerResponse> webPubSubWebhookRouterFunction(
-				dev.webpubsub.spring.web.servlet.WebPubSubWebhookHandler handler,
-				WebPubSubEventHandlerProperties properties) {
-			return handler.routerFunction(properties.getPath());
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnWebApplication(type = Type.REACTIVE)
-	@ConditionalOnClass(org.springframework.web.reactive.function.server.RouterFunction.class)
-	static class ReactiveWebhookConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		dev.webpubsub.spring.web.reactive.WebPubSubWebhookHandler webPubSubReactiveWebhookHandler(
-				WebPubSubEventPipeline pipeline) {
-			return new dev.webpubsub.spring.web.reactive.WebPubSubWebhookHandler(pipeline);
-		}
-
-		@Bean
-		org.springframework.web.reactive.function.server.RouterFunction<org.springframework.web.reactive.function.server.ServerResponse> webPubSubReactiveWebhookRouterFunction(
-				dev.webpubsub.spring.web.reactive.WebPubSubWebhookHandler handler,
-				WebPubSubEventHandlerProperties properties) {
-			return handler.routerFunction(properties.getPath());
-		}
-
 	}
 
 }

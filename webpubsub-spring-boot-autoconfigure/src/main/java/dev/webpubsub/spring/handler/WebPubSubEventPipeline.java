@@ -113,6 +113,10 @@ public final class WebPubSubEventPipeline {
 	 * @return a final result, or a prepared event that needs its body
 	 */
 	public EventPreparation prepare(String method, HttpHeaders headers) {
+		return prepare(method, headers, true);
+	}
+
+	private EventPreparation prepare(String method, HttpHeaders headers, boolean route) {
 		if ("OPTIONS".equalsIgnoreCase(method)) {
 			return preflight(headers);
 		}
@@ -126,13 +130,21 @@ public final class WebPubSubEventPipeline {
 			return reject(400, "Missing required header " + missing);
 		}
 		CloudEventHeaders event = CloudEventHeaders.from(headers);
-		EventHandlerMethod handler = this.mappings.find(event.hub(), event.eventType(), event.eventName(),
-				event.clientProtocol());
-		if (handler == null) {
-			return reject(404, "No handler for " + event.eventType().name().toLowerCase(Locale.ROOT) + " event '"
-					+ event.eventName() + "' of hub '" + event.hub() + "'");
+		EventHandlerMethod handler = null;
+		RequestValidator validator;
+		if (route) {
+			handler = this.mappings.find(event.hub(), event.eventType(), event.eventName(), event.clientProtocol());
+			if (handler == null) {
+				return reject(404, "No handler for " + event.eventType().name().toLowerCase(Locale.ROOT)
+						+ " event '" + event.eventName() + "' of hub '" + event.hub() + "'");
+			}
+			validator = handler.validator();
 		}
-		if (!handler.validator().isValidSignature(event.origins(), event.signature(), event.connectionId())) {
+		else {
+			validator = new RequestValidator(
+					this.connections.find(WebPubSubConnections.DEFAULT_NAME).map(List::of).orElse(List.of()));
+		}
+		if (!validator.isValidSignature(event.origins(), event.signature(), event.connectionId())) {
 			return reject(401, "Signature validation failed");
 		}
 		if (headers.getContentLength() > this.maxBodySize) {
@@ -157,6 +169,41 @@ public final class WebPubSubEventPipeline {
 			return reject(400, ex.getMessage());
 		}
 		return new PreparedEvent(handler, kind, context(event, headers, states), dataType);
+	}
+
+	/**
+	 * Runs the header phase for a {@link WebPubSubContext}: the same checks as {@link #prepare}, without routing
+	 * to a handler method; signatures are validated with the default connection.
+	 * @param method the HTTP method
+	 * @param headers the request headers
+	 * @return a final result, or a prepared event that needs its body
+	 */
+	public EventPreparation prepareContext(String method, HttpHeaders headers) {
+		return prepare(method, headers, false);
+	}
+
+	/**
+	 * Finishes a {@link WebPubSubContext} from the header phase and the body.
+	 * @param preparation the result of {@link #prepareContext}
+	 * @param body the body, or {@code null} when it was over the limit
+	 * @return the context
+	 */
+	public WebPubSubContext createContext(EventPreparation preparation, byte @Nullable [] body) {
+		if (body == null) {
+			return WebPubSubContext.failed(bodyTooLarge());
+		}
+		if (preparation instanceof EventResult result) {
+			return (result.status() == 200) ? WebPubSubContext.preflight(result) : WebPubSubContext.failed(result);
+		}
+		PreparedEvent event = (PreparedEvent) preparation;
+		try {
+			WebPubSubEventRequest request = this.requestReader.read(event.kind(), event.getConnectionContext(), body,
+					event.dataType());
+			return WebPubSubContext.of(request, (value) -> this.responseWriter.write(event.kind(), request, value));
+		}
+		catch (BadEventException ex) {
+			return WebPubSubContext.failed(reject(400, ex.getMessage()));
+		}
 	}
 
 	private EventResult preflight(HttpHeaders headers) {

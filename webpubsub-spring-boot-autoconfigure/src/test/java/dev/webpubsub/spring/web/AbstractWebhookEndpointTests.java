@@ -34,6 +34,7 @@ import dev.webpubsub.spring.event.WebPubSubConnectionContext;
 import dev.webpubsub.spring.event.WebPubSubDataType;
 import dev.webpubsub.spring.event.WebPubSubErrorCode;
 import dev.webpubsub.spring.event.WebPubSubEventException;
+import dev.webpubsub.spring.handler.WebPubSubContext;
 import dev.webpubsub.spring.test.WebPubSubEventBuilder;
 import dev.webpubsub.spring.test.WebPubSubEvents;
 
@@ -72,6 +73,9 @@ abstract class AbstractWebhookEndpointTests {
 
 	@Autowired
 	TestEventHandlers handlers;
+
+	@Autowired
+	ContextController contextController;
 
 	/**
 	 * Sends a request to the endpoint of the stack under test.
@@ -601,6 +605,61 @@ abstract class AbstractWebhookEndpointTests {
 	void subprotocolMqttWithoutPhysicalConnectionIdIsNotMqtt() {
 		send(WebPubSubEvents.connect("testhub").signedWith(KEY).header("ce-subprotocol", "mqtt"));
 		assertThat(this.handlers.received.get()).isExactlyInstanceOf(ConnectEventRequest.class);
+	}
+
+	@Test
+	void contextBindingAnswersPreflight() {
+		Response response = send(WebPubSubEvents.abuseProtection("localhost").path("/custom-hook"));
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.headers().getFirst("WebHook-Allowed-Origin")).isEqualTo("localhost");
+		assertThat(this.contextController.received.get().isPreflight()).isTrue();
+	}
+
+	@Test
+	void contextBindingReadsTheRequestAndBuildsTheResponse() throws Exception {
+		Response response = send(WebPubSubEvents.connect("anyhub").path("/custom-hook").signedWith(KEY)
+			.state("existing", "1")
+			.claim("sub", "alice"));
+		assertThat(response.status()).isEqualTo(200);
+		JSONAssert.assertEquals("{\"userId\":\"from-context\"}", response.text(), JSONCompareMode.STRICT);
+		assertThat(decodeStates(response)).containsOnly(Map.entry("existing", "1"), Map.entry("k", "v"));
+		WebPubSubContext context = this.contextController.received.get();
+		assertThat(context.hasError()).isFalse();
+		assertThat(((ConnectEventRequest) context.getRequest()).getClaims()).containsKey("sub");
+	}
+
+	@Test
+	void contextBindingAnswersValidNonBlockingEventWith204() {
+		Response response = send(connected().path("/custom-hook"));
+		assertThat(response.status()).isEqualTo(204);
+		assertThat(this.contextController.received.get().getRequest()).isInstanceOf(ConnectedEventRequest.class);
+	}
+
+	@Test
+	void contextBindingReportsBadSignatureAsUnauthorized() {
+		Response response = send(connected().path("/custom-hook").signature("sha256=forged"));
+		assertThat(response.status()).isEqualTo(401);
+		WebPubSubContext context = this.contextController.received.get();
+		assertThat(context.hasError()).isTrue();
+		assertThat(context.getErrorCode()).isEqualTo(WebPubSubErrorCode.UNAUTHORIZED);
+		assertThat(context.getErrorMessage()).isEqualTo("Signature validation failed");
+		assertThat(context.getRequest()).isNull();
+	}
+
+	@Test
+	void contextBindingReportsMissingHeaderAsUserError() {
+		Response response = send(connected().path("/custom-hook").withoutHeader("ce-hub"));
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(this.contextController.received.get().getErrorCode()).isEqualTo(WebPubSubErrorCode.USER_ERROR);
+		assertThat(response.text()).isEqualTo("Missing required header ce-hub");
+	}
+
+	@Test
+	void contextBindingRejectsBodyOverTheLimit() {
+		Response response = send(WebPubSubEvents.userEvent("testhub", "message").path("/custom-hook")
+			.signedWith(KEY).binary(new byte[5 * 1024]));
+		assertThat(response.status()).isEqualTo(413);
+		assertThat(this.contextController.received.get().hasError()).isTrue();
 	}
 
 	static WebPubSubEventBuilder mqttConnect(int protocolVersion) {

@@ -30,4 +30,9 @@ class WebhookTestConfiguration {
 		return new TestEventHandlers();
 	}
 
+	@Bean
+	ContextController contextController() {
+		return new ContextController();
+	}
+
 }

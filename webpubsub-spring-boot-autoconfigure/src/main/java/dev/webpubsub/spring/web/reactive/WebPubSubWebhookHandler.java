@@ -1,7 +1,6 @@
 package dev.webpubsub.spring.web.reactive;
 
 import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.server.HandlerFunction;
 import org.springframework.web.reactive.function.server.RequestPredicates;
@@ -51,20 +50,10 @@ public class WebPubSubWebhookHandler implements HandlerFunction<ServerResponse> 
 		if (preparation instanceof EventResult result) {
 			return toResponse(result);
 		}
-		return readBody(request)
+		return ReactiveBodies.read(request.body(BodyExtractors.toDataBuffers()), this.pipeline.getMaxBodySize())
 			.flatMap((body) -> Mono.fromFuture(this.pipeline.handle((PreparedEvent) preparation, body)))
 			.onErrorResume(DataBufferLimitException.class, (ex) -> Mono.just(this.pipeline.bodyTooLarge()))
 			.flatMap(this::toResponse);
-	}
-
-	private Mono<byte[]> readBody(ServerRequest request) {
-		int limit = (int) Math.min(this.pipeline.getMaxBodySize(), Integer.MAX_VALUE - 8);
-		return DataBufferUtils.join(request.body(BodyExtractors.toDataBuffers()), limit).map((buffer) -> {
-			byte[] bytes = new byte[buffer.readableByteCount()];
-			buffer.read(bytes);
-			DataBufferUtils.release(buffer);
-			return bytes;
-		}).defaultIfEmpty(new byte[0]);
 	}
 
 	private Mono<ServerResponse> toResponse(EventResult result) {

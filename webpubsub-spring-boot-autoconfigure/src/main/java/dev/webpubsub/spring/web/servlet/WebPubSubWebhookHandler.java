@@ -1,7 +1,6 @@
 package dev.webpubsub.spring.web.servlet;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.concurrent.CompletableFuture;
 
 import org.springframework.web.servlet.function.HandlerFunction;
@@ -51,22 +50,13 @@ public class WebPubSubWebhookHandler implements HandlerFunction<ServerResponse> 
 		if (preparation instanceof EventResult result) {
 			return toResponse(result);
 		}
-		byte[] body = readBody(request.servletRequest().getInputStream());
+		byte[] body = LimitedBodyReader.read(request.servletRequest().getInputStream(),
+				this.pipeline.getMaxBodySize());
 		if (body == null) {
 			return toResponse(this.pipeline.bodyTooLarge());
 		}
 		CompletableFuture<EventResult> result = this.pipeline.handle((PreparedEvent) preparation, body);
 		return result.isDone() ? toResponse(result.join()) : ServerResponse.async(result.thenApply(this::toResponse));
-	}
-
-	/**
-	 * Reads at most one byte more than the limit, so an oversized body is never buffered whole.
-	 * @return the body, or {@code null} when it is over the limit
-	 */
-	private byte[] readBody(InputStream input) throws IOException {
-		long limit = this.pipeline.getMaxBodySize();
-		byte[] body = input.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
-		return (body.length > limit) ? null : body;
 	}
 
 	private ServerResponse toResponse(EventResult result) {
