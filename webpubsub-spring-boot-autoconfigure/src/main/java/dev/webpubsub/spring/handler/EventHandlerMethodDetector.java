@@ -1,8 +1,9 @@
 package dev.webpubsub.spring.handler;
 
 import java.lang.reflect.Method;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -13,7 +14,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.aop.framework.autoproxy.AutoProxyUtils;
 import org.springframework.aop.scope.ScopedProxyUtils;
 import org.springframework.aop.support.AopUtils;
-import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.core.DefaultParameterNameDiscoverer;
@@ -119,7 +119,7 @@ public final class EventHandlerMethodDetector implements SmartInitializingSingle
 	private EventHandlerMethod createHandler(String beanName, Class<?> beanType, Method method,
 			WebPubSubEventHandler annotation) {
 		String description = beanName + "." + method.getName() + "("
-				+ java.util.Arrays.stream(method.getParameterTypes())
+				+ Arrays.stream(method.getParameterTypes())
 					.map(Class::getSimpleName)
 					.collect(Collectors.joining(", "))
 				+ ")";
@@ -196,7 +196,7 @@ public final class EventHandlerMethodDetector implements SmartInitializingSingle
 		String name = parameter.getParameterName();
 		throw invalid(description, "unsupported parameter " + parameter.getParameterIndex() + " ("
 				+ ClassUtils.getQualifiedName(parameter.getParameterType()) + ((name != null) ? " " + name : "")
-				+ ") for " + kinds.stream().map((kind) -> kind.name().toLowerCase()).toList() + " events. "
+				+ ") for " + kinds.stream().map((kind) -> kind.name().toLowerCase(Locale.ROOT)).toList() + " events. "
 				+ "Supported: the request types of the event, WebPubSubConnectionContext, WebPubSubDataType, "
 				+ "byte[] or JsonNode data, and parameters named (or annotated @WebPubSubEventParameter) data, "
 				+ "dataType, claims, query, headers, subprotocols, clientCertificates, reason, group, states");
@@ -204,14 +204,6 @@ public final class EventHandlerMethodDetector implements SmartInitializingSingle
 
 	private static IllegalStateException invalid(String description, String problem) {
 		return new IllegalStateException("Invalid @WebPubSubEventHandler method " + description + ": " + problem);
-	}
-
-	/**
-	 * Returns the bean factory, for tests of custom set-ups.
-	 * @return the bean factory
-	 */
-	BeanFactory beanFactory() {
-		return this.beanFactory;
 	}
 
 }

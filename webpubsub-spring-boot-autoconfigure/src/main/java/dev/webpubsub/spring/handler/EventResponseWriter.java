@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
@@ -83,7 +84,7 @@ final class EventResponseWriter {
 				default -> NON_BLOCKING_RETURN_TYPES.contains(raw);
 			};
 			if (!supported) {
-				throw unsupported(description, method, raw.getName() + ", which " + kind.name().toLowerCase()
+				throw unsupported(description, method, raw.getName() + ", which " + kind.name().toLowerCase(Locale.ROOT)
 						+ " events cannot return (" + supportedFor(kind) + ")");
 			}
 		}

@@ -32,11 +32,16 @@ public final class WebPubSubEventHandlerMappings {
 	}
 
 	/**
-	 * Returns the hubs that have at least one handler, lower-cased.
+	 * Returns the hubs that have at least one handler, as the first mapping of each hub spells it (hubs are
+	 * matched case-insensitively).
 	 * @return the hubs
 	 */
 	public List<String> getHubs() {
-		return this.handlers.keySet().stream().map(RouteKey::hub).distinct().toList();
+		Map<String, String> hubs = new LinkedHashMap<>();
+		this.handlers.values()
+			.forEach((handler) -> hubs.putIfAbsent(handler.mapping().hub().toLowerCase(Locale.ROOT),
+					handler.mapping().hub()));
+		return List.copyOf(hubs.values());
 	}
 
 	synchronized void register(EventHandlerMethod handler) {

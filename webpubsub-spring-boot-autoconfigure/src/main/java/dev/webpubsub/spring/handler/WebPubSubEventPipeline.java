@@ -19,6 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.webpubsub.spring.connection.WebPubSubConnection;
 import dev.webpubsub.spring.connection.WebPubSubConnections;
+import dev.webpubsub.spring.event.WebPubSubClientProtocols;
 import dev.webpubsub.spring.event.WebPubSubConnectionContext;
 import dev.webpubsub.spring.event.WebPubSubDataType;
 import dev.webpubsub.spring.event.WebPubSubErrorCode;
@@ -236,7 +237,7 @@ public final class WebPubSubEventPipeline {
 			Map<String, byte[]> states) {
 		Map<String, List<String>> allHeaders = new LinkedHashMap<>();
 		headers.forEach((name, values) -> allHeaders.put(name, List.copyOf(values)));
-		String physicalConnectionId = (event.clientProtocol() == dev.webpubsub.spring.event.WebPubSubClientProtocols.MQTT)
+		String physicalConnectionId = (event.clientProtocol() == WebPubSubClientProtocols.MQTT)
 				? event.physicalConnectionId() : null;
 		return new WebPubSubConnectionContext(event.hub(), event.connectionId(), event.userId(), event.eventName(),
 				event.eventType(), event.origins().get(0), event.subprotocol(), physicalConnectionId,
