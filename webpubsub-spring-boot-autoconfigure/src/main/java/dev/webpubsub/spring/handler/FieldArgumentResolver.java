@@ -9,8 +9,7 @@ import org.springframework.core.MethodParameter;
 
 import dev.webpubsub.spring.event.ConnectEventRequest;
 import dev.webpubsub.spring.event.DisconnectedEventRequest;
-import dev.webpubsub.spring.event.GroupJoinedEventRequest;
-import dev.webpubsub.spring.event.GroupLeftEventRequest;
+import dev.webpubsub.spring.event.GroupPresenceEventRequest;
 import dev.webpubsub.spring.event.UserEventRequest;
 import dev.webpubsub.spring.event.WebPubSubDataType;
 import dev.webpubsub.spring.event.WebPubSubEventRequest;
@@ -37,7 +36,8 @@ final class FieldArgumentResolver implements EventArgumentResolver {
 					(request) -> (request instanceof DisconnectedEventRequest disconnected) ? disconnected.getReason()
 							: null),
 			"group", new Field(String.class, List.of(EventKind.GROUP_JOINED, EventKind.GROUP_LEFT),
-					FieldArgumentResolver::group),
+					(request) -> (request instanceof GroupPresenceEventRequest presence) ? presence.getGroup()
+							: null),
 			"states", new Field(Map.class, List.of(EventKind.values()),
 					(request) -> request.getConnectionContext().getStates()));
 
@@ -65,13 +65,6 @@ final class FieldArgumentResolver implements EventArgumentResolver {
 	private static Field connectField(Class<?> type, Function<ConnectEventRequest, ?> getter) {
 		return new Field(type, List.of(EventKind.CONNECT),
 				(request) -> (request instanceof ConnectEventRequest connect) ? getter.apply(connect) : null);
-	}
-
-	private static @Nullable String group(WebPubSubEventRequest request) {
-		if (request instanceof GroupJoinedEventRequest joined) {
-			return joined.getGroup();
-		}
-		return (request instanceof GroupLeftEventRequest left) ? left.getGroup() : null;
 	}
 
 	private record Field(Class<?> type, List<EventKind> kinds,

@@ -63,7 +63,8 @@ abstract class AbstractWebhookEndpointTests {
 	static final String TRIGGER_KEY = "trigger-key-0123456789";
 
 	static final String MQTT_CONNECT_BODY = """
-			{"mqtt":{"protocolVersion":%d,"username":"username","password":"password","userProperties":[{"name":"a","value":"b"}]},\
+			{"mqtt":{"protocolVersion":%d,"username":"username","password":"password",\
+			"userProperties":[{"name":"a","value":"b"}]},\
 			"claims":{"iat":["1723005952"],"exp":["1726605954"],"aud":["ws://localhost:8080/clients/mqtt/hubs/simplechat"],\
 			"http://schemas.microsoft.com/ws/2008/06/identity/claims/role":["webpubsub.sendToGroup","webpubsub.joinLeaveGroup"],\
 			"http://schemas.xmlsoap.org/ws/2005/05/identity/claims/nameidentifier":["user1"],\
