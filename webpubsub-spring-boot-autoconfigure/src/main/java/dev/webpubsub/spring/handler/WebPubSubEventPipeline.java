@@ -269,8 +269,21 @@ public final class WebPubSubEventPipeline {
 		catch (BadEventException ex) {
 			return CompletableFuture.completedFuture(reject(400, ex.getMessage()));
 		}
-		return result.handle((value, failure) -> (failure != null) ? answerFailure(event, request, handler, failure)
-				: this.responseWriter.write(event.kind(), request, value));
+		return result.handle((value, failure) -> answer(event, request, handler, value, failure));
+	}
+
+	private EventResult answer(PreparedEvent event, WebPubSubEventRequest request, EventHandlerMethod handler,
+			@Nullable Object value, @Nullable Throwable failure) {
+		if (failure != null) {
+			return answerFailure(event, request, handler, failure);
+		}
+		try {
+			return this.responseWriter.write(event.kind(), request, value);
+		}
+		catch (RuntimeException ex) {
+			// A reply that cannot be written (such as an object Jackson cannot serialise) is the handler's failure.
+			return answerFailure(event, request, handler, ex);
+		}
 	}
 
 	private EventResult answerFailure(PreparedEvent event, WebPubSubEventRequest request, EventHandlerMethod handler,

@@ -340,6 +340,31 @@ abstract class AbstractWebhookEndpointTests {
 	}
 
 	@Test
+	void replyThatCannotBeSerialisedAnswers500() {
+		this.handlers.behaviour.set((request) -> new Unserialisable());
+		Response response = send(WebPubSubEvents.userEvent("testhub", "message").signedWith(KEY).text("hi"));
+		assertThat(response.status()).isEqualTo(500);
+		assertThat(response.text()).isEqualTo("Internal server error while handling the event");
+	}
+
+	@Test
+	void connectReturningAUserEventReplyAnswers500LikeTheExtension() {
+		this.handlers.behaviour.set((request) -> UserEventResponse.text("wrong"));
+		Response response = send(WebPubSubEvents.connect("testhub").signedWith(KEY));
+		assertThat(response.status()).isEqualTo(500);
+		assertThat(response.text()).isEqualTo("Invalid response type");
+	}
+
+	@Test
+	void asyncHandlerFailureIsAnsweredLikeASynchronousOne() {
+		this.handlers.behaviour.set((request) -> java.util.concurrent.CompletableFuture.failedFuture(
+				new WebPubSubEventException(WebPubSubErrorCode.USER_ERROR, "later")));
+		Response response = send(WebPubSubEvents.userEvent("testhub", "message").signedWith(KEY).text("hi"));
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.text()).isEqualTo("later");
+	}
+
+	@Test
 	void nonBlockingEventHandlerFailureIsStillAcknowledged() {
 		this.handlers.behaviour.set((request) -> {
 			throw new IllegalStateException("boom");
@@ -678,6 +703,17 @@ abstract class AbstractWebhookEndpointTests {
 		node.properties().forEach((entry) -> states.put(entry.getKey(),
 				new String(Base64.getDecoder().decode(entry.getValue().asString()), StandardCharsets.UTF_8)));
 		return states;
+	}
+
+	/**
+	 * A reply whose only property fails to read.
+	 */
+	public static class Unserialisable {
+
+		public String getValue() {
+			throw new IllegalStateException("cannot be read");
+		}
+
 	}
 
 	/**
