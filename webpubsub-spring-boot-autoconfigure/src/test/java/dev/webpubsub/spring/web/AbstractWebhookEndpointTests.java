@@ -16,7 +16,6 @@ import org.skyscreamer.jsonassert.JSONCompareMode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.test.context.TestPropertySource;
 
 import dev.webpubsub.spring.event.ClientCertificate;
 import dev.webpubsub.spring.event.ConnectEventRequest;
@@ -45,13 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and §2.7 (the C# extension's tests); where design.md §7 decides differently, the test asserts §7 and its name says
  * so.
  */
-@TestPropertySource(properties = {
-		"WebPubSubConnectionString=Endpoint=http://localhost;Port=8080;AccessKey=" + AbstractWebhookEndpointTests.KEY
-				+ ";Version=1.0;",
-		"TriggerConnection=Endpoint=https://trigger.example.com;AccessKey=" + AbstractWebhookEndpointTests.TRIGGER_KEY
-				+ ";Version=1.0;",
-		"IdentityConnection.serviceUri=https://identity.example.com", "test.hub=testhub",
-		"webpubsub.event-handler.allowed-origins=abc.com", "webpubsub.event-handler.max-body-size=4KB" })
+@WebhookTestProperties
 abstract class AbstractWebhookEndpointTests {
 
 	static final String KEY = "7aab239577fd4f24bc919802fb629f5f";
