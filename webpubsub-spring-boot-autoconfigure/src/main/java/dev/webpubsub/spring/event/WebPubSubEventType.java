@@ -1,5 +1,7 @@
 package dev.webpubsub.spring.event;
 
+import java.util.Locale;
+
 /**
  * Kind of an upstream event: a system event ({@code connect}, {@code connected}, {@code disconnected}) or a user
  * event (any other name, including the group presence events {@code joined} and {@code left}).
@@ -25,7 +27,7 @@ public enum WebPubSubEventType {
 	 * @return the inferred type
 	 */
 	public static WebPubSubEventType inferFrom(String eventName) {
-		return switch (eventName.toLowerCase(java.util.Locale.ROOT)) {
+		return switch (eventName.toLowerCase(Locale.ROOT)) {
 			case "connect", "connected", "disconnected" -> SYSTEM;
 			default -> USER;
 		};

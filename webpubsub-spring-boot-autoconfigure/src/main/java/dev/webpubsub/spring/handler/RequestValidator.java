@@ -2,6 +2,7 @@ package dev.webpubsub.spring.handler;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +36,7 @@ final class RequestValidator {
 	RequestValidator(List<WebPubSubConnection> connections) {
 		for (WebPubSubConnection connection : connections) {
 			List<Hs256JwtSigner> signers = this.hosts.computeIfAbsent(connection.host().toLowerCase(Locale.ROOT),
-					(host) -> new java.util.ArrayList<>());
+					(host) -> new ArrayList<>());
 			if (connection.accessKey() != null) {
 				signers.add(new Hs256JwtSigner(connection.accessKey()));
 			}

@@ -30,6 +30,13 @@ class ConnectionStatesCodecTests {
 	}
 
 	@Test
+	void encodesRawBytesAsBase64Vector() {
+		// reference-behaviour.md §2.7: state bytes {1,2,3} serialise as "AQID".
+		String header = this.codec.encode(Map.of("k", new byte[] { 1, 2, 3 }));
+		assertThat(new String(Base64.getDecoder().decode(header), StandardCharsets.UTF_8)).isEqualTo("{\"k\":\"AQID\"}");
+	}
+
+	@Test
 	void decodesDotNetVector() {
 		Map<String, byte[]> states = this.codec.decode(DOT_NET_VECTOR);
 		assertThat(states).containsOnlyKeys("aKey", "bKey", "cKey");

@@ -42,7 +42,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Behaviour of the webhook endpoint, run against each web stack. Vectors come from reference-behaviour.md §2.2–§2.4
  * and §2.7 (the C# extension's tests); where design.md §7 decides differently, the test asserts §7 and its name says
- * so.
+ * so. The §2.4 vectors of script-language JSON returns (a JArray or an unknown {@code dataType} answering 500) and
+ * of output actions have no counterpart here: Java handlers return typed values, checked at start-up, and actions
+ * belong to the template.
  */
 @WebhookTestProperties
 abstract class AbstractWebhookEndpointTests {

@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -19,6 +20,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
@@ -335,7 +337,7 @@ public final class WebPubSubEventBuilder {
 	 */
 	public WebPubSubEventBuilder header(String name, String... values) {
 		this.extraHeaders.put(name, List.of(values));
-		this.removedHeaders.remove(name.toLowerCase(java.util.Locale.ROOT));
+		this.removedHeaders.remove(name.toLowerCase(Locale.ROOT));
 		return this;
 	}
 
@@ -345,7 +347,7 @@ public final class WebPubSubEventBuilder {
 	 * @return this builder
 	 */
 	public WebPubSubEventBuilder withoutHeader(String name) {
-		this.removedHeaders.add(name.toLowerCase(java.util.Locale.ROOT));
+		this.removedHeaders.add(name.toLowerCase(Locale.ROOT));
 		return this;
 	}
 
@@ -399,7 +401,7 @@ public final class WebPubSubEventBuilder {
 			if (!this.states.isEmpty()) {
 				headers.set("ce-connectionState", encodeStates());
 			}
-			headers.setContentType(org.springframework.http.MediaType.parseMediaType(contentType()));
+			headers.setContentType(MediaType.parseMediaType(contentType()));
 		}
 		else {
 			headers.set("ce-awpsversion", "1.0");
