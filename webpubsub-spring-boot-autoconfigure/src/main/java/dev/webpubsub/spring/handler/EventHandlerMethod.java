@@ -44,6 +44,8 @@ final class EventHandlerMethod {
 
 	private final RequestValidator validator;
 
+	private final boolean mayBlock;
+
 	EventHandlerMethod(WebPubSubEventHandlerMapping mapping, BeanFactory beanFactory, String beanName,
 			Method invocableMethod, MethodParameter[] parameters, EventArgumentResolver[] resolvers,
 			List<WebPubSubConnection> connections) {
@@ -55,6 +57,8 @@ final class EventHandlerMethod {
 		this.resolvers = resolvers;
 		this.connections = List.copyOf(connections);
 		this.validator = new RequestValidator(this.connections);
+		this.mayBlock = !CompletionStage.class.isAssignableFrom(invocableMethod.getReturnType())
+				&& !(REACTOR_PRESENT && ReactorAdapter.isPublisher(invocableMethod.getReturnType()));
 		ReflectionUtils.makeAccessible(invocableMethod);
 	}
 
@@ -68,6 +72,13 @@ final class EventHandlerMethod {
 
 	RequestValidator validator() {
 		return this.validator;
+	}
+
+	/**
+	 * Whether the method returns a plain value, so it may block the calling thread until it is done.
+	 */
+	boolean mayBlock() {
+		return this.mayBlock;
 	}
 
 	/**
@@ -112,6 +123,10 @@ final class EventHandlerMethod {
 	 * Keeps Reactor types out of the outer class, so it loads in applications without Reactor.
 	 */
 	private static final class ReactorAdapter {
+
+		static boolean isPublisher(Class<?> type) {
+			return Publisher.class.isAssignableFrom(type);
+		}
 
 		@SuppressWarnings("unchecked")
 		static @Nullable CompletableFuture<@Nullable Object> toFuture(Object result) {

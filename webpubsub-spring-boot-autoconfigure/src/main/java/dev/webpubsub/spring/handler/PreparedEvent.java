@@ -41,6 +41,15 @@ public final class PreparedEvent implements EventPreparation {
 	}
 
 	/**
+	 * Whether the handler method returns a plain value rather than a {@code Mono} or {@code CompletionStage}, so
+	 * that invoking it may block; reactive adapters invoke such methods off the event loop.
+	 * @return whether the handler may block
+	 */
+	public boolean mayBlock() {
+		return this.handler != null && this.handler.mayBlock();
+	}
+
+	/**
 	 * Returns the connection context read from the headers.
 	 * @return the connection context
 	 */

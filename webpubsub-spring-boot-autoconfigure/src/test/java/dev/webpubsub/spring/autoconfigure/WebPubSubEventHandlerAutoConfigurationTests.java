@@ -1,5 +1,10 @@
 package dev.webpubsub.spring.autoconfigure;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.net.URI;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.aopalliance.intercept.MethodInterceptor;
@@ -13,10 +18,12 @@ import org.springframework.boot.test.context.runner.ReactiveWebApplicationContex
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.AliasFor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 
 import dev.webpubsub.spring.annotation.WebPubSubEventHandler;
+import dev.webpubsub.spring.event.ConnectEventRequest;
 import dev.webpubsub.spring.event.ConnectEventResponse;
 import dev.webpubsub.spring.event.ConnectedEventRequest;
 import dev.webpubsub.spring.event.UserEventRequest;
@@ -30,8 +37,11 @@ import dev.webpubsub.spring.handler.WebPubSubEventHandlerMappings;
 import dev.webpubsub.spring.handler.WebPubSubEventPipeline;
 import dev.webpubsub.spring.test.WebPubSubEventBuilder;
 import dev.webpubsub.spring.test.WebPubSubEvents;
+import dev.webpubsub.spring.web.servlet.WebPubSubContextArgumentResolver;
+import dev.webpubsub.spring.web.servlet.WebPubSubWebhookHandler;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class WebPubSubEventHandlerAutoConfigurationTests {
 
@@ -66,7 +76,7 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 				.hasSingleBean(WebPubSubEventHandlerMappings.class)
 				.hasSingleBean(EventHandlerMethodDetector.class);
 			assertThat(context.getBean(WebPubSubEventPipeline.class).getMaxBodySize()).isEqualTo(1024 * 1024);
-			assertThat(context).doesNotHaveBean(dev.webpubsub.spring.web.servlet.WebPubSubWebhookHandler.class)
+			assertThat(context).doesNotHaveBean(WebPubSubWebhookHandler.class)
 				.doesNotHaveBean(dev.webpubsub.spring.web.reactive.WebPubSubWebhookHandler.class);
 		});
 	}
@@ -76,8 +86,8 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 		this.contextRunner.withBean(WebPubSubConnectionDetails.class, () -> new WebPubSubConnectionDetails() {
 
 			@Override
-			public java.net.URI getEndpoint() {
-				return java.net.URI.create("http://127.0.0.1:4567");
+			public URI getEndpoint() {
+				return URI.create("http://127.0.0.1:4567");
 			}
 
 			@Override
@@ -100,11 +110,11 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 				.extracting(WebPubSubEventHandlerMapping::hub, WebPubSubEventHandlerMapping::eventType,
 						WebPubSubEventHandlerMapping::eventName, WebPubSubEventHandlerMapping::clientProtocols)
 				.containsExactlyInAnyOrder(
-						org.assertj.core.groups.Tuple.tuple("chat", WebPubSubEventType.SYSTEM, "connect",
+						tuple("chat", WebPubSubEventType.SYSTEM, "connect",
 								WebPubSubClientProtocols.ALL),
-						org.assertj.core.groups.Tuple.tuple("chat", WebPubSubEventType.USER, "message",
+						tuple("chat", WebPubSubEventType.USER, "message",
 								WebPubSubClientProtocols.ALL),
-						org.assertj.core.groups.Tuple.tuple("chat", WebPubSubEventType.SYSTEM, "connected",
+						tuple("chat", WebPubSubEventType.SYSTEM, "connected",
 								WebPubSubClientProtocols.WEBPUBSUB)));
 	}
 
@@ -132,6 +142,19 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 			.withUserConfiguration(ChatHandlers.class)
 			.run((context) -> assertThat(context).getFailure()
 				.hasMessageContaining("no hub is set; set the annotation's 'hub' or the WebPubSubHub setting"));
+	}
+
+	@Test
+	void detectsComposedAnnotations() {
+		this.contextRunner.withPropertyValues(CONNECTION)
+			.withUserConfiguration(ComposedAnnotationHandlers.class)
+			.run((context) -> assertThat(context.getBean(WebPubSubEventHandlerMappings.class).getMappings())
+				.singleElement()
+				.satisfies((mapping) -> {
+					assertThat(mapping.hub()).isEqualTo("chat");
+					assertThat(mapping.eventName()).isEqualTo("message");
+					assertThat(mapping.eventType()).isEqualTo(WebPubSubEventType.USER);
+				}));
 	}
 
 	@Test
@@ -220,8 +243,8 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 		@Test
 		void registersServletEndpoint() {
 			this.contextRunner.withPropertyValues(CONNECTION).run((context) -> {
-				assertThat(context).hasSingleBean(dev.webpubsub.spring.web.servlet.WebPubSubWebhookHandler.class)
-					.hasSingleBean(dev.webpubsub.spring.web.servlet.WebPubSubContextArgumentResolver.class)
+				assertThat(context).hasSingleBean(WebPubSubWebhookHandler.class)
+					.hasSingleBean(WebPubSubContextArgumentResolver.class)
 					.doesNotHaveBean(dev.webpubsub.spring.web.reactive.WebPubSubWebhookHandler.class);
 				assertThat(context).hasBean("webPubSubWebhookRouterFunction");
 			});
@@ -232,7 +255,7 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 			this.contextRunner.withPropertyValues(CONNECTION)
 				.withUserConfiguration(CustomServletHandlerConfiguration.class)
 				.run((context) -> assertThat(context)
-					.getBeanNames(dev.webpubsub.spring.web.servlet.WebPubSubWebhookHandler.class)
+					.getBeanNames(WebPubSubWebhookHandler.class)
 					.containsExactly("customHandler"));
 		}
 
@@ -250,7 +273,7 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 			this.contextRunner.withPropertyValues(CONNECTION).run((context) -> {
 				assertThat(context).hasSingleBean(dev.webpubsub.spring.web.reactive.WebPubSubWebhookHandler.class)
 					.hasSingleBean(dev.webpubsub.spring.web.reactive.WebPubSubContextArgumentResolver.class)
-					.doesNotHaveBean(dev.webpubsub.spring.web.servlet.WebPubSubWebhookHandler.class);
+					.doesNotHaveBean(WebPubSubWebhookHandler.class);
 				assertThat(context).hasBean("webPubSubReactiveWebhookRouterFunction");
 			});
 		}
@@ -261,8 +284,8 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 	static class CustomServletHandlerConfiguration {
 
 		@Bean
-		dev.webpubsub.spring.web.servlet.WebPubSubWebhookHandler customHandler(WebPubSubEventPipeline pipeline) {
-			return new dev.webpubsub.spring.web.servlet.WebPubSubWebhookHandler(pipeline);
+		WebPubSubWebhookHandler customHandler(WebPubSubEventPipeline pipeline) {
+			return new WebPubSubWebhookHandler(pipeline);
 		}
 
 	}
@@ -307,7 +330,35 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 	static class PlaceholderHandler {
 
 		@WebPubSubEventHandler(hub = "${app.hub}", event = "connect")
-		void connect(dev.webpubsub.spring.event.ConnectEventRequest request) {
+		void connect(ConnectEventRequest request) {
+		}
+
+	}
+
+	@Retention(RetentionPolicy.RUNTIME)
+	@Target(ElementType.METHOD)
+	@WebPubSubEventHandler(hub = "chat", event = "")
+	@interface ChatEvent {
+
+		@AliasFor(annotation = WebPubSubEventHandler.class, attribute = "event")
+		String value();
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ComposedAnnotationHandlers {
+
+		@Bean
+		ComposedAnnotationHandler composedAnnotationHandler() {
+			return new ComposedAnnotationHandler();
+		}
+
+	}
+
+	static class ComposedAnnotationHandler {
+
+		@ChatEvent("message")
+		void message(UserEventRequest request) {
 		}
 
 	}

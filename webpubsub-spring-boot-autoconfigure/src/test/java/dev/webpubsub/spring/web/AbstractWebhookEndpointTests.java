@@ -360,7 +360,7 @@ abstract class AbstractWebhookEndpointTests {
 	}
 
 	@Test
-	void nonBlockingEventHandlerFailureIsStillAcknowledged() {
+	void nonBlockingEventHandlerFailureIsStillAcknowledgedWith204WhereExtensionAnswers200() {
 		this.handlers.behaviour.set((request) -> {
 			throw new IllegalStateException("boom");
 		});

@@ -98,7 +98,7 @@ abstract class AbstractWebhookServerTests {
 		assertThat(response.statusCode()).isEqualTo(401);
 	}
 
-	private HttpResponse<byte[]> send(WebPubSubEventBuilder event, BodyPublisher body) throws Exception {
+	HttpResponse<byte[]> send(WebPubSubEventBuilder event, BodyPublisher body) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + event.path()))
 			.method(event.method().name(), (body != null) ? body : BodyPublishers.ofByteArray(event.body()));
 		event.headers().forEach((name, values) -> {

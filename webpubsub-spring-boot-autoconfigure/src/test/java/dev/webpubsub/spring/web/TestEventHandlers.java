@@ -94,6 +94,11 @@ public class TestEventHandlers {
 			.subscribeOn(Schedulers.boundedElastic());
 	}
 
+	@WebPubSubEventHandler(hub = "testhub", event = "thread")
+	String thread() {
+		return Thread.currentThread().getName();
+	}
+
 	@WebPubSubEventHandler(hub = "testhub", event = "joined")
 	void joined(GroupJoinedEventRequest request, String group) {
 		answer(request);

@@ -9,6 +9,7 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import dev.webpubsub.spring.handler.EventPreparation;
 import dev.webpubsub.spring.handler.EventResult;
@@ -18,7 +19,8 @@ import dev.webpubsub.spring.handler.WebPubSubEventPipeline;
 /**
  * Spring WebFlux adapter of the Web PubSub webhook endpoint: copies the request into the
  * {@link WebPubSubEventPipeline} and its result into the response. The body is read only after the headers pass
- * validation, and joining it stops with 413 as soon as it passes the size limit.
+ * validation, and joining it stops with 413 as soon as it passes the size limit. Handler methods that return a
+ * plain value run on the bounded elastic scheduler, so that blocking code in them never stalls the event loop.
  *
  * @author Web PubSub for Spring Boot team
  */
@@ -50,10 +52,20 @@ public class WebPubSubWebhookHandler implements HandlerFunction<ServerResponse> 
 		if (preparation instanceof EventResult result) {
 			return toResponse(result);
 		}
+		PreparedEvent event = (PreparedEvent) preparation;
 		return ReactiveBodies.read(request.body(BodyExtractors.toDataBuffers()), this.pipeline.getMaxBodySize())
-			.flatMap((body) -> Mono.fromFuture(this.pipeline.handle((PreparedEvent) preparation, body)))
+			.flatMap((body) -> invoke(event, body))
 			.onErrorResume(DataBufferLimitException.class, (ex) -> Mono.just(this.pipeline.bodyTooLarge()))
 			.flatMap(this::toResponse);
+	}
+
+	/**
+	 * Invokes the handler; one that returns a plain value may block (a database call, a blocking template), so it
+	 * runs on the bounded elastic scheduler rather than on the event loop.
+	 */
+	private Mono<EventResult> invoke(PreparedEvent event, byte[] body) {
+		Mono<EventResult> result = Mono.fromFuture(() -> this.pipeline.handle(event, body));
+		return event.mayBlock() ? result.subscribeOn(Schedulers.boundedElastic()) : result;
 	}
 
 	private Mono<ServerResponse> toResponse(EventResult result) {
