@@ -67,6 +67,8 @@ public final class WebPubSubEventPipeline {
 
 	private final EventResponseWriter responseWriter;
 
+	private volatile @Nullable RequestValidator defaultValidator;
+
 	/**
 	 * Creates a pipeline.
 	 * @param mappings the handler methods
@@ -131,20 +133,13 @@ public final class WebPubSubEventPipeline {
 			return reject(400, "Missing required header " + missing);
 		}
 		CloudEventHeaders event = CloudEventHeaders.from(headers);
-		EventHandlerMethod handler = null;
-		RequestValidator validator;
-		if (route) {
-			handler = this.mappings.find(event.hub(), event.eventType(), event.eventName(), event.clientProtocol());
-			if (handler == null) {
-				return reject(404, "No handler for " + event.eventType().name().toLowerCase(Locale.ROOT)
-						+ " event '" + event.eventName() + "' of hub '" + event.hub() + "'");
-			}
-			validator = handler.validator();
+		EventHandlerMethod handler = route
+				? this.mappings.find(event.hub(), event.eventType(), event.eventName(), event.clientProtocol()) : null;
+		if (route && handler == null) {
+			return reject(404, "No handler for " + event.eventType().name().toLowerCase(Locale.ROOT) + " event '"
+					+ event.eventName() + "' of hub '" + event.hub() + "'");
 		}
-		else {
-			validator = new RequestValidator(
-					this.connections.find(WebPubSubConnections.DEFAULT_NAME).map(List::of).orElse(List.of()));
-		}
+		RequestValidator validator = (handler != null) ? handler.validator() : defaultValidator();
 		if (!validator.isValidSignature(event.origins(), event.signature(), event.connectionId())) {
 			return reject(401, "Signature validation failed");
 		}
@@ -152,15 +147,12 @@ public final class WebPubSubEventPipeline {
 			return bodyTooLarge();
 		}
 		EventKind kind = EventKind.of(event);
-		WebPubSubDataType dataType = null;
-		if (kind == EventKind.USER) {
-			String contentType = headers.getFirst(HttpHeaders.CONTENT_TYPE);
-			dataType = (contentType != null) ? WebPubSubDataType.fromContentType(contentType)
-					: WebPubSubDataType.BINARY;
-			if (dataType == null) {
-				return reject(400, "Message data only supports text, binary, json. Current value is: "
-						+ contentType.replaceAll("[\\r\\n]", ""));
-			}
+		String contentType = headers.getFirst(HttpHeaders.CONTENT_TYPE);
+		// A user event without a content type is binary, as the official emulator treats it.
+		WebPubSubDataType dataType = (kind != EventKind.USER) ? null
+				: (contentType != null) ? WebPubSubDataType.fromContentType(contentType) : WebPubSubDataType.BINARY;
+		if (kind == EventKind.USER && dataType == null) {
+			return reject(400, "Message data only supports text, binary, json. Current value is: " + contentType);
 		}
 		Map<String, byte[]> states;
 		try {
@@ -170,6 +162,16 @@ public final class WebPubSubEventPipeline {
 			return reject(400, ex.getMessage());
 		}
 		return new PreparedEvent(handler, kind, context(event, headers, states), dataType);
+	}
+
+	private RequestValidator defaultValidator() {
+		RequestValidator validator = this.defaultValidator;
+		if (validator == null) {
+			validator = new RequestValidator(
+					this.connections.find(WebPubSubConnections.DEFAULT_NAME).map(List::of).orElse(List.of()));
+			this.defaultValidator = validator;
+		}
+		return validator;
 	}
 
 	/**
