@@ -31,7 +31,7 @@ import dev.webpubsub.spring.handler.WebPubSubEventPipeline;
 @ConditionalOnBean(WebPubSubConnectionDetails.class)
 @ConditionalOnBooleanProperty(name = "webpubsub.event-handler.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(WebPubSubEventHandlerProperties.class)
-@Import({ ServletWebhookConfiguration.class, ReactiveWebhookConfiguration.class })
+@Import({ ServletWebhookEndpointConfiguration.class, ReactiveWebhookEndpointConfiguration.class })
 public final class WebPubSubEventHandlerAutoConfiguration {
 
 	@Bean

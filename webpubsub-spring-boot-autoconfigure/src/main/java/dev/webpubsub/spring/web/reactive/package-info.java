@@ -1,5 +1,5 @@
 /**
- * Reactive (Spring WebFlux) adapters of the Web PubSub webhook endpoint and context binding.
+ * Web PubSub endpoints for Spring WebFlux (reactive) applications.
  */
 @NullMarked
 package dev.webpubsub.spring.web.reactive;

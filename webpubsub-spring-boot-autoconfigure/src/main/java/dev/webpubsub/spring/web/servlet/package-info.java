@@ -1,5 +1,5 @@
 /**
- * Servlet (Spring MVC) adapters of the Web PubSub webhook endpoint and context binding.
+ * Web PubSub endpoints for Spring MVC (servlet) applications.
  */
 @NullMarked
 package dev.webpubsub.spring.web.servlet;

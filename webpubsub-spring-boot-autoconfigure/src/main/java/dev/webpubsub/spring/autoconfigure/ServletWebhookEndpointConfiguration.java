@@ -25,7 +25,7 @@ import dev.webpubsub.spring.web.servlet.WebPubSubWebhookHandler;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = Type.SERVLET)
 @ConditionalOnClass(RouterFunction.class)
-class ServletWebhookConfiguration {
+class ServletWebhookEndpointConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean

@@ -23,7 +23,7 @@ import dev.webpubsub.spring.web.reactive.WebPubSubWebhookHandler;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = Type.REACTIVE)
 @ConditionalOnClass(RouterFunction.class)
-class ReactiveWebhookConfiguration {
+class ReactiveWebhookEndpointConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
