@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.apache.commons.logging.Log;
@@ -44,6 +45,11 @@ import dev.webpubsub.spring.event.WebPubSubEventType;
 public final class EventHandlerMethodDetector implements SmartInitializingSingleton {
 
 	private static final Log logger = LogFactory.getLog(EventHandlerMethodDetector.class);
+
+	/**
+	 * Hub names the service accepts.
+	 */
+	private static final Pattern HUB = Pattern.compile("^[A-Za-z][A-Za-z0-9_`,.\\[\\]]{0,127}$");
 
 	private final ConfigurableListableBeanFactory beanFactory;
 
@@ -170,6 +176,9 @@ public final class EventHandlerMethodDetector implements SmartInitializingSingle
 				throw invalid(description, "no hub is set; set the annotation's 'hub' or the WebPubSubHub setting");
 			}
 			hub = fallback.trim();
+		}
+		if (!HUB.matcher(hub).matches()) {
+			throw invalid(description, "hub '" + hub + "' is not a valid hub name; hub names match " + HUB.pattern());
 		}
 		return hub;
 	}

@@ -128,6 +128,15 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 	}
 
 	@Test
+	void failsOnInvalidHubName() {
+		this.contextRunner.withPropertyValues(CONNECTION, "app.hub=chat room")
+			.withUserConfiguration(PlaceholderHandlers.class)
+			.run((context) -> assertThat(context).getFailure()
+				.hasMessageContaining("placeholderHandler.connect(ConnectEventRequest)")
+				.hasMessageContaining("hub 'chat room' is not a valid hub name"));
+	}
+
+	@Test
 	void failsOnUnresolvableHubPlaceholder() {
 		this.contextRunner.withPropertyValues(CONNECTION)
 			.withUserConfiguration(PlaceholderHandlers.class)
