@@ -211,8 +211,8 @@ public final class EventHandlerMethodDetector implements SmartInitializingSingle
 				+ "dataType, claims, query, headers, subprotocols, clientCertificates, reason, group, states");
 	}
 
-	private static IllegalStateException invalid(String description, String problem) {
-		return new IllegalStateException("Invalid @WebPubSubEventHandler method " + description + ": " + problem);
+	private static InvalidEventHandlerMethodException invalid(String description, String problem) {
+		return new InvalidEventHandlerMethodException(description, problem);
 	}
 
 }

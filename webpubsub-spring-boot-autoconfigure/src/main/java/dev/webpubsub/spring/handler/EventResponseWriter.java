@@ -98,9 +98,10 @@ final class EventResponseWriter {
 		};
 	}
 
-	private static IllegalStateException unsupported(String description, Method method, String problem) {
-		return new IllegalStateException("Unsupported return type of @WebPubSubEventHandler method " + description
-				+ ": " + problem + ". Method: " + method.toGenericString());
+	private static InvalidEventHandlerMethodException unsupported(String description, Method method,
+			String problem) {
+		return new InvalidEventHandlerMethodException(description,
+				"unsupported return type " + problem + ". Method: " + method.toGenericString());
 	}
 
 	/**

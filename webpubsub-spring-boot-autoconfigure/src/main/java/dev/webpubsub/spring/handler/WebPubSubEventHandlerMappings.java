@@ -50,10 +50,10 @@ public final class WebPubSubEventHandlerMappings {
 				mapping.clientProtocols());
 		EventHandlerMethod existing = this.handlers.get(key);
 		if (existing != null) {
-			throw new IllegalStateException("Ambiguous @WebPubSubEventHandler mapping for hub '" + mapping.hub()
-					+ "', " + mapping.eventType() + " event '" + mapping.eventName() + "', client protocols "
-					+ mapping.clientProtocols() + ": both " + existing.mapping().method() + " and "
-					+ mapping.method() + " handle it. Remove one or give them different hubs, events or client "
+			throw new InvalidEventHandlerMethodException(mapping.method(), "ambiguous mapping: both "
+					+ existing.mapping().method() + " and " + mapping.method() + " handle " + mapping.eventType()
+					+ " event '" + mapping.eventName() + "' of hub '" + mapping.hub() + "' for client protocols "
+					+ mapping.clientProtocols() + ". Remove one, or give them different hubs, events or client "
 					+ "protocols.");
 		}
 		Map<RouteKey, EventHandlerMethod> copy = new LinkedHashMap<>(this.handlers);

@@ -31,6 +31,7 @@ import dev.webpubsub.spring.event.WebPubSubClientProtocols;
 import dev.webpubsub.spring.event.WebPubSubEventType;
 import dev.webpubsub.spring.handler.EventHandlerMethodDetector;
 import dev.webpubsub.spring.handler.EventResult;
+import dev.webpubsub.spring.handler.InvalidEventHandlerMethodException;
 import dev.webpubsub.spring.handler.PreparedEvent;
 import dev.webpubsub.spring.handler.WebPubSubEventHandlerMapping;
 import dev.webpubsub.spring.handler.WebPubSubEventHandlerMappings;
@@ -171,7 +172,8 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 		this.contextRunner.withPropertyValues(CONNECTION)
 			.withUserConfiguration(AmbiguousHandlers.class)
 			.run((context) -> assertThat(context).getFailure()
-				.hasMessageContaining("Ambiguous @WebPubSubEventHandler mapping")
+				.isInstanceOf(InvalidEventHandlerMethodException.class)
+				.hasMessageContaining("ambiguous mapping")
 				.hasMessageContaining("ambiguousHandlers.first(ConnectedEventRequest)")
 				.hasMessageContaining("ambiguousHandlers.second()"));
 	}
@@ -199,8 +201,8 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 		this.contextRunner.withPropertyValues(CONNECTION)
 			.withUserConfiguration(UnsupportedReturnHandlers.class)
 			.run((context) -> assertThat(context).getFailure()
-				.hasMessageContaining("Unsupported return type of @WebPubSubEventHandler method "
-						+ "unsupportedReturnHandlers.message()")
+				.hasMessageContaining("Invalid @WebPubSubEventHandler method unsupportedReturnHandlers.message(): "
+						+ "unsupported return type")
 				.hasMessageContaining("ConnectEventResponse"));
 	}
 
