@@ -18,8 +18,15 @@ import dev.webpubsub.spring.event.WebPubSubEventType;
  * {@code WebPubSubConnectionContext} and {@code WebPubSubDataType}; a {@code byte[]} or Jackson
  * {@code JsonNode} receives a user event's data. Other parameters are bound by name (the name of the parameter
  * or of a {@link WebPubSubEventParameter} annotation): {@code data} (text, bytes, JSON tree or any object read
- * from JSON), {@code claims}, {@code query}, {@code headers}, {@code subprotocols}, {@code clientCertificates},
- * {@code reason} and {@code states}. A parameter that fits no rule fails start-up.
+ * from JSON), {@code dataType}, {@code claims}, {@code query}, {@code headers}, {@code subprotocols},
+ * {@code clientCertificates}, {@code reason}, {@code group} and {@code states}. A parameter that fits no rule
+ * fails start-up.
+ * <p>
+ * Return values answer blocking events ({@code connect} and user events): typed responses such as
+ * {@code ConnectEventResponse} or {@code UserEventResponse}, {@code EventErrorResponse}, or for user events a
+ * {@code String}, {@code byte[]} or an object written as JSON; {@code void} or {@code null} answers 204. Any of
+ * them may be wrapped in a {@code CompletionStage} or {@code Mono}. A return type that cannot answer the event
+ * fails start-up.
  * <pre class="code">
  * &#064;WebPubSubEventHandler(hub = "chat", event = "message")
  * UserEventResponse message(UserEventRequest request, WebPubSubConnectionContext context) { ... }

@@ -19,7 +19,8 @@ public @interface WebPubSubEventParameter {
 
 	/**
 	 * Part of the event: {@code data}, {@code dataType}, {@code claims}, {@code query}, {@code headers},
-	 * {@code subprotocols}, {@code clientCertificates}, {@code reason} or {@code states} (case-insensitive).
+	 * {@code subprotocols}, {@code clientCertificates}, {@code reason}, {@code group} or {@code states}
+	 * (case-insensitive).
 	 * @return the name
 	 */
 	String value();
