@@ -60,7 +60,8 @@ record CloudEventHeaders(String connectionId, String hub, String type, String ev
 				return name;
 			}
 		}
-		return null;
+		// An origin list of separators only names no origin.
+		return splitList(joined(headers, ORIGIN)).isEmpty() ? ORIGIN : null;
 	}
 
 	/**

@@ -78,6 +78,14 @@ class WebPubSubEventPipelineTests {
 	}
 
 	@Test
+	void originOfSeparatorsOnlyIsMissing() {
+		HttpHeaders headers = WebPubSubEvents.connected("hub").origin(" , ").headers();
+		EventResult result = (EventResult) pipeline(connections(), List.of()).prepareContext("POST", headers);
+		assertThat(result.status()).isEqualTo(400);
+		assertThat(result.bodyAsString()).isEqualTo("Missing required header WebHook-Request-Origin");
+	}
+
+	@Test
 	void rejectsNonPositiveLimit() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new WebPubSubEventPipeline(new WebPubSubEventHandlerMappings(), connections(),
