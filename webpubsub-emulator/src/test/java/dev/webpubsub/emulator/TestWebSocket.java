@@ -6,12 +6,14 @@ import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 
+import org.awaitility.core.ConditionFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,6 +31,8 @@ final class TestWebSocket implements WebSocket.Listener {
 	final BlockingQueue<Object> received = new LinkedBlockingQueue<>();
 
 	final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+
+	final java.util.concurrent.atomic.AtomicInteger pings = new java.util.concurrent.atomic.AtomicInteger();
 
 	volatile String closeReason = "";
 
@@ -90,7 +94,7 @@ final class TestWebSocket implements WebSocket.Listener {
 
 	/** Waits for the next message. */
 	Object next() {
-		return await().until(this.received::poll, (message) -> message != null);
+		return quickly().until(this.received::poll, (message) -> message != null);
 	}
 
 	String nextText() {
@@ -112,7 +116,12 @@ final class TestWebSocket implements WebSocket.Listener {
 	}
 
 	int awaitClose() {
-		return await().until(() -> this.closeCode.getNow(null), (code) -> code != null);
+		return quickly().until(() -> this.closeCode.getNow(null), (code) -> code != null);
+	}
+
+	/** Awaitility with a short poll interval, since messages usually arrive within milliseconds. */
+	static ConditionFactory quickly() {
+		return await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5));
 	}
 
 	@Override
@@ -137,6 +146,12 @@ final class TestWebSocket implements WebSocket.Listener {
 		}
 		webSocket.request(1);
 		return null;
+	}
+
+	@Override
+	public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
+		this.pings.incrementAndGet();
+		return WebSocket.Listener.super.onPing(webSocket, message);
 	}
 
 	@Override
