@@ -1,5 +1,6 @@
 package dev.webpubsub.emulator;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -16,6 +17,7 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import org.apache.commons.logging.Log;
@@ -180,10 +182,18 @@ final class ClientEndpoint {
 			this.service.register(connection, groups);
 		}
 		Disposable pings = Flux.interval(this.keepAliveInterval).subscribe((tick) -> connection.ping());
-		in.aggregateFrames(MAX_FRAME_SIZE)
-			.receiveFrames()
-			.filter((frame) -> frame instanceof TextWebSocketFrame || frame instanceof BinaryWebSocketFrame)
-			.map((frame) -> new InboundFrame(frame instanceof TextWebSocketFrame, ByteBufUtil.getBytes(frame.content())))
+		MessageAssembler assembler = new MessageAssembler();
+		in.receiveFrames()
+			.<InboundFrame>handle((frame, sink) -> {
+				// Copied here, synchronously, because Reactor Netty releases each frame after this call.
+				InboundFrame message = assembler.add(frame);
+				if (message == MessageAssembler.TOO_LARGE) {
+					this.service.close(connection, 1009, "Messages are limited to 1 MiB");
+				}
+				else if (message != null) {
+					sink.next(message);
+				}
+			})
 			.concatMap((frame) -> onFrame(connection, frame).onErrorResume((ex) -> {
 				logger.warn("Failed to handle a message of connection " + connection.id(), ex);
 				this.service.close(connection, 1011, "Internal server error");
@@ -416,7 +426,58 @@ final class ClientEndpoint {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
+	/**
+	 * A complete message received from a client.
+	 *
+	 * @param text whether it came in text frames
+	 * @param data the payload
+	 */
 	private record InboundFrame(boolean text, byte[] data) {
+	}
+
+	/**
+	 * Joins fragmented messages and enforces the size limit, which applies to whole messages as in the service.
+	 */
+	private static final class MessageAssembler {
+
+		static final InboundFrame TOO_LARGE = new InboundFrame(false, new byte[0]);
+
+		private @Nullable ByteArrayOutputStream partial;
+
+		private boolean partialText;
+
+		private boolean discarding;
+
+		@Nullable InboundFrame add(WebSocketFrame frame) {
+			boolean text = frame instanceof TextWebSocketFrame;
+			boolean continuation = frame instanceof ContinuationWebSocketFrame;
+			if (!text && !continuation && !(frame instanceof BinaryWebSocketFrame)) {
+				return null;
+			}
+			if (this.discarding) {
+				return null;
+			}
+			if (!continuation) {
+				this.partial = new ByteArrayOutputStream();
+				this.partialText = text;
+			}
+			ByteArrayOutputStream buffer = this.partial;
+			if (buffer == null) {
+				return null;
+			}
+			if (buffer.size() + frame.content().readableBytes() > MAX_FRAME_SIZE) {
+				this.discarding = true;
+				this.partial = null;
+				return TOO_LARGE;
+			}
+			buffer.writeBytes(ByteBufUtil.getBytes(frame.content()));
+			if (!frame.isFinalFragment()) {
+				return null;
+			}
+			this.partial = null;
+			return new InboundFrame(this.partialText, buffer.toByteArray());
+		}
+
 	}
 
 }
