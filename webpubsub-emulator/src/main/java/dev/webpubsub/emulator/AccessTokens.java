@@ -94,7 +94,8 @@ final class AccessTokens {
 	 * Accepts an Entra ID style token without validating its signature: only the audience and lifetime are
 	 * checked. Used in the opt-in mode that lets identity-based connections be tested without Entra ID.
 	 * @param token the compact token
-	 * @return the claims, or {@code null} if the token is not an Entra ID token for the data plane
+	 * @return the claims
+	 * @throws InvalidTokenException if the audience is not the data plane's or the token has expired
 	 */
 	ObjectNode validateUnsignedEntraToken(String token) {
 		String[] parts = token.split("\\.", -1);

@@ -1,11 +1,11 @@
 package dev.webpubsub.emulator;
 
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -482,25 +482,24 @@ final class RestApi {
 
 	private static Mono<byte[]> body(Operation op) {
 		return op.request.receive()
-			.reduce(new java.io.ByteArrayOutputStream(), (out, buffer) -> {
+			.reduce(new ByteArrayOutputStream(), (out, buffer) -> {
 				if (out.size() + buffer.readableBytes() > MAX_BODY_SIZE) {
 					throw new PayloadTooLargeException();
 				}
 				append(out, buffer);
 				return out;
 			})
-			.map(java.io.ByteArrayOutputStream::toByteArray)
-			.defaultIfEmpty(new byte[0])
-			.onErrorMap(PayloadTooLargeException.class, (ex) -> ex);
+			.map(ByteArrayOutputStream::toByteArray)
+			.defaultIfEmpty(new byte[0]);
 	}
 
-	private static void append(java.io.ByteArrayOutputStream out, ByteBuf buffer) {
+	private static void append(ByteArrayOutputStream out, ByteBuf buffer) {
 		byte[] bytes = new byte[buffer.readableBytes()];
 		buffer.getBytes(buffer.readerIndex(), bytes);
 		out.writeBytes(bytes);
 	}
 
-	private static Mono<Void> post(Operation op, HttpMethod method, java.util.function.Supplier<Mono<Void>> action) {
+	private Mono<Void> post(Operation op, HttpMethod method, Supplier<Mono<Void>> action) {
 		if (!method.equals(HttpMethod.POST)) {
 			return methodNotAllowed(op);
 		}
@@ -510,11 +509,11 @@ final class RestApi {
 					"The request body is larger than " + MAX_BODY_SIZE + " bytes"));
 	}
 
-	private static Mono<Void> notFound(Operation op) {
+	private Mono<Void> notFound(Operation op) {
 		return error(op.response, 404, "NotFound", "No such operation: " + op.request.method() + " " + op.request.path());
 	}
 
-	private static Mono<Void> methodNotAllowed(Operation op) {
+	private Mono<Void> methodNotAllowed(Operation op) {
 		return error(op.response, 405, "MethodNotAllowed",
 				"Method " + op.request.method() + " is not allowed on " + op.request.path());
 	}
@@ -530,31 +529,15 @@ final class RestApi {
 			.then();
 	}
 
-	static Mono<Void> error(HttpServerResponse response, int status, String code, @Nullable String message) {
+	private Mono<Void> error(HttpServerResponse response, int status, String code, @Nullable String message) {
 		String text = (message != null) ? message : code;
 		logger.debug("REST request failed with " + status + ": " + text);
-		String body = "{\"code\":\"" + escape(code) + "\",\"message\":\"" + escape(text) + "\"}";
+		ObjectNode body = this.service.jsonMapper().createObjectNode().put("code", code).put("message", text);
 		return response.status(HttpResponseStatus.valueOf(status))
 			.header("x-ms-error-code", code)
 			.header(HttpHeaderNames.CONTENT_TYPE, "application/json")
-			.sendString(Mono.just(body))
+			.sendByteArray(Mono.just(this.service.jsonMapper().writeValueAsBytes(body)))
 			.then();
-	}
-
-	private static String escape(String text) {
-		StringBuilder escaped = new StringBuilder();
-		for (char c : text.toCharArray()) {
-			if (c == '"' || c == '\\') {
-				escaped.append('\\').append(c);
-			}
-			else if (c < 0x20) {
-				escaped.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-			}
-			else {
-				escaped.append(c);
-			}
-		}
-		return escaped.toString();
 	}
 
 	private static final class Operation {

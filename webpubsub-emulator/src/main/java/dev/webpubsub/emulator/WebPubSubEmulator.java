@@ -58,6 +58,8 @@ public final class WebPubSubEmulator {
 
 	private volatile @Nullable DisposableServer server;
 
+	private boolean stopped;
+
 	private WebPubSubEmulator(Builder builder) {
 		this.host = builder.host;
 		this.configuredPort = builder.port;
@@ -85,11 +87,13 @@ public final class WebPubSubEmulator {
 	/**
 	 * Starts the server; returns once it listens.
 	 * @return this emulator
-	 * @throws IllegalStateException if it is already started
+	 * @throws IllegalStateException if it is already started or was stopped (build a new one instead)
 	 */
 	public synchronized WebPubSubEmulator start() {
-		if (this.server != null) {
-			throw new IllegalStateException("The emulator is already started");
+		if (this.server != null || this.stopped) {
+			throw new IllegalStateException(
+					this.stopped ? "A stopped emulator cannot be started again; build a new one"
+							: "The emulator is already started");
 		}
 		DisposableServer started = HttpServer.create()
 			.host(this.host)
@@ -111,6 +115,7 @@ public final class WebPubSubEmulator {
 			return;
 		}
 		this.server = null;
+		this.stopped = true;
 		this.service.closeAll();
 		running.disposeNow(Duration.ofSeconds(5));
 		this.upstream.dispose();
@@ -220,7 +225,10 @@ public final class WebPubSubEmulator {
 
 	/** The host clients use: the bind host, or {@code localhost} when binding every interface. */
 	private String endpointHost() {
-		return (this.host.equals("0.0.0.0") || this.host.equals("::")) ? "localhost" : this.host;
+		if (this.host.equals("0.0.0.0") || this.host.equals("::")) {
+			return "localhost";
+		}
+		return (this.host.contains(":") && !this.host.startsWith("[")) ? "[" + this.host + "]" : this.host;
 	}
 
 	/** {@code WebHook-Request-Origin}: the host of the emulator's own endpoint, as the service sends its host. */

@@ -3,11 +3,7 @@ package dev.webpubsub.emulator;
 import java.time.Instant;
 import java.util.concurrent.CompletionException;
 
-import com.azure.messaging.webpubsub.WebPubSubServiceClient;
 import com.azure.messaging.webpubsub.models.WebPubSubContentType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.webpubsub.emulator.EmulatorTestSupport.JsonClient;
@@ -20,29 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Bad input from clients gets the service's answer and never disturbs other clients.
  */
-class BadInputTests {
-
-	private static WebPubSubEmulator emulator;
-
-	private String hub;
-
-	private WebPubSubServiceClient client;
-
-	@BeforeAll
-	static void start() {
-		emulator = WebPubSubEmulator.builder().port(0).build().start();
-	}
-
-	@AfterAll
-	static void stop() {
-		emulator.stop();
-	}
-
-	@BeforeEach
-	void newHub() {
-		this.hub = EmulatorTestSupport.newHub();
-		this.client = sdk(emulator, this.hub);
-	}
+class BadInputTests extends AbstractEmulatorTests {
 
 	@Test
 	void malformedJsonClosesOnlyTheSendersConnection() {

@@ -7,9 +7,6 @@ import java.time.Duration;
 
 import com.azure.messaging.webpubsub.WebPubSubServiceClient;
 import com.azure.messaging.webpubsub.models.WebPubSubContentType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -25,33 +22,11 @@ import static org.awaitility.Awaitility.await;
  * The client protocols with real WebSocket clients: simple WebSocket, {@code json.webpubsub.azure.v1} and
  * {@code json.reliable.webpubsub.azure.v1}.
  */
-class ClientProtocolTests {
+class ClientProtocolTests extends AbstractEmulatorTests {
 
 	private static final String JSON = "json.webpubsub.azure.v1";
 
 	private static final String RELIABLE = "json.reliable.webpubsub.azure.v1";
-
-	private static WebPubSubEmulator emulator;
-
-	private String hub;
-
-	private WebPubSubServiceClient client;
-
-	@BeforeAll
-	static void start() {
-		emulator = WebPubSubEmulator.builder().port(0).keepAliveInterval(Duration.ofMillis(200)).build().start();
-	}
-
-	@AfterAll
-	static void stop() {
-		emulator.stop();
-	}
-
-	@BeforeEach
-	void newHub() {
-		this.hub = EmulatorTestSupport.newHub();
-		this.client = sdk(emulator, this.hub);
-	}
 
 	@Test
 	void jsonClientsJoinSendToAndLeaveGroupsWithAcks() {

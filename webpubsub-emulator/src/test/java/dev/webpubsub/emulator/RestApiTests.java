@@ -8,12 +8,8 @@ import java.util.List;
 
 import com.azure.core.http.rest.RequestOptions;
 import com.azure.core.util.BinaryData;
-import com.azure.messaging.webpubsub.WebPubSubServiceClient;
 import com.azure.messaging.webpubsub.models.WebPubSubContentType;
 import com.azure.messaging.webpubsub.models.WebPubSubPermission;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -31,29 +27,7 @@ import static org.awaitility.Awaitility.await;
  * The REST API, driven by the official Java SDK (and raw HTTP for the operations the SDK does not offer),
  * observed through real WebSocket clients.
  */
-class RestApiTests {
-
-	private static WebPubSubEmulator emulator;
-
-	private String hub;
-
-	private WebPubSubServiceClient client;
-
-	@BeforeAll
-	static void start() {
-		emulator = WebPubSubEmulator.builder().port(0).build().start();
-	}
-
-	@AfterAll
-	static void stop() {
-		emulator.stop();
-	}
-
-	@BeforeEach
-	void newHub() {
-		this.hub = EmulatorTestSupport.newHub();
-		this.client = sdk(emulator, this.hub);
-	}
+class RestApiTests extends AbstractEmulatorTests {
 
 	@Test
 	void sendToAllReachesJsonAndSimpleClientsWithTheirDataTypes() {
