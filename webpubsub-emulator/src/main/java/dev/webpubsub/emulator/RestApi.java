@@ -1,13 +1,11 @@
 package dev.webpubsub.emulator;
 
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -481,22 +479,7 @@ final class RestApi {
 	}
 
 	private static Mono<byte[]> body(Operation op) {
-		return op.request.receive()
-			.reduce(new ByteArrayOutputStream(), (out, buffer) -> {
-				if (out.size() + buffer.readableBytes() > MAX_BODY_SIZE) {
-					throw new PayloadTooLargeException();
-				}
-				append(out, buffer);
-				return out;
-			})
-			.map(ByteArrayOutputStream::toByteArray)
-			.defaultIfEmpty(new byte[0]);
-	}
-
-	private static void append(ByteArrayOutputStream out, ByteBuf buffer) {
-		byte[] bytes = new byte[buffer.readableBytes()];
-		buffer.getBytes(buffer.readerIndex(), bytes);
-		out.writeBytes(bytes);
+		return BoundedBody.read(op.request.receive(), MAX_BODY_SIZE);
 	}
 
 	private Mono<Void> post(Operation op, HttpMethod method, Supplier<Mono<Void>> action) {
@@ -505,8 +488,8 @@ final class RestApi {
 		}
 		return Mono.defer(action)
 			.onErrorResume(BadRequestException.class, (ex) -> error(op.response, 400, "BadRequest", ex.getMessage()))
-			.onErrorResume(PayloadTooLargeException.class, (ex) -> error(op.response, 413, "PayloadTooLarge",
-					"The request body is larger than " + MAX_BODY_SIZE + " bytes"));
+			.onErrorResume(BoundedBody.TooLargeException.class,
+					(ex) -> error(op.response, 413, "PayloadTooLarge", ex.getMessage()));
 	}
 
 	private Mono<Void> notFound(Operation op) {
@@ -570,14 +553,6 @@ final class RestApi {
 
 		BadRequestException(@Nullable String message) {
 			super(message, null, false, false);
-		}
-
-	}
-
-	private static final class PayloadTooLargeException extends RuntimeException {
-
-		PayloadTooLargeException() {
-			super(null, null, false, false);
 		}
 
 	}

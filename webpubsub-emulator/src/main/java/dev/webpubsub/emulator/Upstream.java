@@ -29,14 +29,18 @@ final class Upstream {
 
 	private static final Log logger = LogFactory.getLog(Upstream.class);
 
-	private static final Duration[] RETRY_DELAYS = { Duration.ofSeconds(1), Duration.ofSeconds(3),
-			Duration.ofSeconds(5) };
+	/** Delays before the second, third and fourth attempt, as the service waits. */
+	static final List<Duration> RETRY_DELAYS = List.of(Duration.ofSeconds(1), Duration.ofSeconds(3),
+			Duration.ofSeconds(5));
 
 	private static final Duration VALIDATION_TTL = Duration.ofMinutes(1);
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(100);
 
 	private static final byte[] EMPTY = new byte[0];
+
+	/** Largest event handler response the emulator reads, as the service's limit. */
+	private static final int MAX_RESPONSE_SIZE = 16 * 1024 * 1024;
 
 	private final Map<String, List<EventHandlerSettings>> hubHandlers = new ConcurrentHashMap<>();
 
@@ -55,9 +59,12 @@ final class Upstream {
 
 	private final Supplier<String> origin;
 
-	Upstream(AccessTokens tokens, Supplier<String> origin) {
+	private final List<Duration> retryDelays;
+
+	Upstream(AccessTokens tokens, Supplier<String> origin, List<Duration> retryDelays) {
 		this.tokens = tokens;
 		this.origin = origin;
+		this.retryDelays = retryDelays;
 	}
 
 	void setHandlers(String hub, List<EventHandlerSettings> handlers) {
@@ -106,6 +113,7 @@ final class Upstream {
 		String time = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
 		return validate(handler, connection.hub())
 			.then(Mono.defer(() -> post(url, connection, eventName, system, contentType, body, eventId, time)))
+			.onErrorMap((ex) -> !(ex instanceof UpstreamException), (ex) -> new UpstreamException(ex.toString()))
 			.doOnNext((response) -> rememberCookies(connection, response))
 			.doOnError((ex) -> logger.warn("Event '" + eventName + "' of connection " + connection.id()
 					+ " could not be delivered to " + redact(url) + ": " + ex.getMessage()));
@@ -180,21 +188,22 @@ final class Upstream {
 			.post()
 			.uri(url)
 			.send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(body)))
-			.responseSingle((response, content) -> content.asByteArray()
+			.response((response, content) -> BoundedBody.read(content, MAX_RESPONSE_SIZE)
 				.defaultIfEmpty(EMPTY)
 				.map((bytes) -> new UpstreamResponse(response.status().code(),
 						response.responseHeaders().get(HttpHeaderNames.CONTENT_TYPE),
 						response.responseHeaders().contains("ce-connectionState")
 								? response.responseHeaders().get("ce-connectionState") : null,
 						response.responseHeaders().getAll(HttpHeaderNames.SET_COOKIE), bytes)))
+			.next()
 			.timeout(TIMEOUT);
-		if (retry >= RETRY_DELAYS.length) {
+		if (retry >= this.retryDelays.size()) {
 			return request;
 		}
 		// Network errors and retryable statuses become empty and switch to the next attempt.
-		return request.onErrorResume((ex) -> Mono.empty())
+		return request.onErrorResume((ex) -> !(ex instanceof BoundedBody.TooLargeException), (ex) -> Mono.empty())
 			.filter((response) -> response.status() != 408 && response.status() < 500)
-			.switchIfEmpty(Mono.delay(RETRY_DELAYS[retry])
+			.switchIfEmpty(Mono.delay(this.retryDelays.get(retry))
 				.then(Mono.defer(() -> attempt(url, connection, eventName, system, contentType, body, eventId, time,
 						retry + 1))));
 	}

@@ -38,6 +38,8 @@ public final class WebPubSubEmulator {
 	/** Access key of Microsoft's emulator, used when none is configured. */
 	public static final String DEFAULT_ACCESS_KEY = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789ABCDEFGH";
 
+	private static final int MAX_REQUEST_LINE = 64 * 1024;
+
 	private static final Log logger = LogFactory.getLog(WebPubSubEmulator.class);
 
 	private final String host;
@@ -67,7 +69,7 @@ public final class WebPubSubEmulator {
 		this.keepAliveInterval = builder.keepAliveInterval;
 		JsonMapper jsonMapper = JsonMapper.builder().build();
 		AccessTokens tokens = new AccessTokens(this.accessKey, jsonMapper, Clock.systemUTC());
-		this.upstream = new Upstream(tokens, this::originHost);
+		this.upstream = new Upstream(tokens, this::originHost, builder.upstreamRetryDelays);
 		this.upstream.setDefaultHandlers(builder.defaultHandlers);
 		builder.hubHandlers.forEach(this.upstream::setHandlers);
 		this.service = new EmulatedService(tokens, this.upstream, jsonMapper, builder.reconnectionWindow);
@@ -98,6 +100,8 @@ public final class WebPubSubEmulator {
 		DisposableServer started = HttpServer.create()
 			.host(this.host)
 			.port(this.configuredPort)
+			// Client URLs carry the access token in the query; tokens with many roles and groups get long.
+			.httpRequestDecoder((spec) -> spec.maxInitialLineLength(MAX_REQUEST_LINE).maxHeaderSize(MAX_REQUEST_LINE))
 			.handle(this::handle)
 			.bindNow();
 		this.server = started;
@@ -257,6 +261,8 @@ public final class WebPubSubEmulator {
 
 		private final Map<String, List<EventHandlerSettings>> hubHandlers = new LinkedHashMap<>();
 
+		private List<Duration> upstreamRetryDelays = Upstream.RETRY_DELAYS;
+
 		private Builder() {
 		}
 
@@ -368,6 +374,16 @@ public final class WebPubSubEmulator {
 		 */
 		public Builder allowUnvalidatedEntraTokens(boolean allow) {
 			this.allowUnvalidatedEntraTokens = allow;
+			return this;
+		}
+
+		/**
+		 * Sets the delays between attempts to deliver an event; tests shorten them.
+		 * @param delays the delays, one per retry
+		 * @return this builder
+		 */
+		Builder upstreamRetryDelays(List<Duration> delays) {
+			this.upstreamRetryDelays = List.copyOf(delays);
 			return this;
 		}
 

@@ -1,6 +1,7 @@
 package dev.webpubsub.emulator;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -46,7 +47,12 @@ class UpstreamTests {
 	@BeforeAll
 	static void start() {
 		upstream = new TestUpstream();
-		emulator = WebPubSubEmulator.builder().port(0).accessKey(ACCESS_KEY).build().start();
+		emulator = WebPubSubEmulator.builder()
+			.port(0)
+			.accessKey(ACCESS_KEY)
+			.upstreamRetryDelays(List.of(Duration.ofMillis(10), Duration.ofMillis(30), Duration.ofMillis(50)))
+			.build()
+			.start();
 	}
 
 	@AfterAll
@@ -221,6 +227,42 @@ class UpstreamTests {
 		c.send("{\"type\":\"event\",\"event\":\"flaky\",\"data\":\"x\"}");
 		assertThat(c.next().path("data").asString()).isEqualTo("finally");
 		assertThat(attempts).hasValue(2);
+	}
+
+	@Test
+	void givesUpAfterFourAttempts() {
+		AtomicInteger attempts = new AtomicInteger();
+		upstream.respond((request) -> {
+			if (request.event().equals("down")) {
+				attempts.incrementAndGet();
+				return Reply.of(500, "text/plain", "down");
+			}
+			return TestUpstream.defaultReply(request);
+		});
+		JsonClient c = json(emulator, this.hub, "u");
+		c.send("{\"type\":\"event\",\"event\":\"down\",\"data\":\"x\"}");
+		assertThat(c.socket().awaitClose()).isEqualTo(1011);
+		assertThat(attempts).hasValue(4);
+	}
+
+	@Test
+	void doesNotRetryClientErrors() {
+		AtomicInteger attempts = new AtomicInteger();
+		upstream.respond((request) -> {
+			if (request.event().equals("connect")) {
+				attempts.incrementAndGet();
+				return Reply.of(429, "text/plain", "slow down");
+			}
+			return TestUpstream.defaultReply(request);
+		});
+		assertThat(TestWebSocket.handshakeStatus(clientUrl(emulator, this.hub, "u"))).isEqualTo(429);
+		assertThat(attempts).hasValue(1);
+	}
+
+	@Test
+	void unreachableHandlersRejectConnections() {
+		emulator.setEventHandlers(this.hub, List.of(EventHandlerSettings.allEvents("http://127.0.0.1:1/{event}")));
+		assertThat(TestWebSocket.handshakeStatus(clientUrl(emulator, this.hub, "u"))).isEqualTo(500);
 	}
 
 	@Test
