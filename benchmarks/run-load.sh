@@ -4,7 +4,8 @@
 #   benchmarks/run-load.sh webhook fanout        # some of them
 #   SMOKE=1 benchmarks/run-load.sh               # a few seconds each, to check that everything runs
 # Settings (environment): WARMUP and DURATION (seconds per wrk/template run), WRK_CONNECTIONS, WRK_THREADS,
-# STARTUP_RUNS, FANOUT_CONNECTIONS, FANOUT_BROADCASTS, JAVA_OPTS (the same for every JVM measured).
+# STARTUP_RUNS, FANOUT_CONNECTIONS, FANOUT_BROADCASTS, JAVA_OPTS (the same for every JVM measured); PROFILE=1
+# records each webhook app, template client and fan-out server with JFR (summarise with benchmarks/jfr-top.sh).
 # Summary: benchmarks/target/load/summary.txt; logs of every process beside it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -94,8 +95,13 @@ build() {
 	CLASSPATH_BENCH="benchmarks/target/classes:$(cat benchmarks/target/runtime-classpath.txt)"
 }
 
-bench_java() {
-	java "${JVM_FLAGS[@]}" -cp "$CLASSPATH_BENCH" "$@"
+# jfr NAME: the JVM flag that records NAME.jfr when PROFILE=1.
+jfr() {
+	if [[ "${PROFILE:-0}" == 1 ]]; then
+		echo "-XX:StartFlightRecording=filename=$OUT/$1.jfr,settings=profile"
+	else
+		echo "-Dbench.profile=off"
+	fi
 }
 
 # --- (a) webhook: wrk against the starter, the bare endpoint and the Node peer ---------------------------------
@@ -132,7 +138,7 @@ check_echo() {
 webhook_java() {
 	local variant=$1 stack=$2 port
 	port=$(free_port)
-	start "webhook-$variant-$stack" java "${JVM_FLAGS[@]}" -cp "$CLASSPATH_BENCH" \
+	start "webhook-$variant-$stack" java "${JVM_FLAGS[@]}" "$(jfr "webhook-$variant-$stack")" -cp "$CLASSPATH_BENCH" \
 		dev.webpubsub.benchmarks.apps.WebhookBenchmarkApplication --server.port="$port" \
 		--bench.variant="$variant" --spring.main.web-application-type="$stack" \
 		"--WebPubSubConnectionString=$CONNECTION_STRING" --WebPubSubHub=bench
@@ -179,7 +185,8 @@ run_template() {
 	start stub java -Xms256m -Xmx256m -cp "$CLASSPATH_BENCH" dev.webpubsub.benchmarks.load.LoopbackStub "$port"
 	wait_for_port "$port" || { log "template FAILED: the stub did not start"; stop; return; }
 	for variant in starter sdk raw; do
-		bench_java dev.webpubsub.benchmarks.load.TemplateLoad "$variant" "$port" "$WARMUP" "$DURATION" \
+		java "${JVM_FLAGS[@]}" "$(jfr "template-$variant")" -cp "$CLASSPATH_BENCH" \
+			dev.webpubsub.benchmarks.load.TemplateLoad "$variant" "$port" "$WARMUP" "$DURATION" \
 			>"$OUT/template-$variant.log" 2>&1 || true
 		log "$(grep '^bench.template' "$OUT/template-$variant.log" || echo "bench.template variant=$variant FAILED (see $OUT/template-$variant.log)")"
 	done
@@ -264,10 +271,10 @@ run_fanout() {
 	for server in emulator raw-reactor-netty; do
 		port=$(free_port)
 		if [[ $server == emulator ]]; then
-			start fanout-emulator java -Xms1g -Xmx1g -cp "$CLASSPATH_BENCH" dev.webpubsub.emulator.EmulatorCommand \
+			start fanout-emulator java -Xms1g -Xmx1g "$(jfr fanout-emulator)" -cp "$CLASSPATH_BENCH" dev.webpubsub.emulator.EmulatorCommand \
 				--port "$port" --access-key "$ACCESS_KEY"
 		else
-			start fanout-raw java -Xms1g -Xmx1g -cp "$CLASSPATH_BENCH" dev.webpubsub.benchmarks.load.BroadcastServer "$port"
+			start fanout-raw java -Xms1g -Xmx1g "$(jfr fanout-raw)" -cp "$CLASSPATH_BENCH" dev.webpubsub.benchmarks.load.BroadcastServer "$port"
 		fi
 		if wait_for_port "$port"; then
 			java -Xms1g -Xmx1g -cp "$CLASSPATH_BENCH" dev.webpubsub.benchmarks.load.FanOutLoad "$server" "$port" \
