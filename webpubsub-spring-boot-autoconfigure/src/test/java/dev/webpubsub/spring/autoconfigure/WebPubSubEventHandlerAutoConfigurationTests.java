@@ -5,8 +5,13 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.net.URI;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -236,6 +241,41 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 				assertThat(result.status()).isEqualTo(200);
 				assertThat(result.bodyAsString()).isEqualTo("{\"userId\":\"proxied-user\"}");
 				assertThat(context.getBean(ProxiedHandlerConfiguration.class).interceptions).hasValue(1);
+			});
+	}
+
+	@Test
+	void observesHandlerInvocations() {
+		List<Observation.Context> stopped = new CopyOnWriteArrayList<>();
+		ObservationRegistry registry = ObservationRegistry.create();
+		registry.observationConfig().observationHandler(new ObservationHandler<>() {
+
+			@Override
+			public boolean supportsContext(Observation.Context context) {
+				return true;
+			}
+
+			@Override
+			public void onStop(Observation.Context context) {
+				stopped.add(context);
+			}
+
+		});
+		this.contextRunner.withPropertyValues(CONNECTION)
+			.withUserConfiguration(ProxiedHandlerConfiguration.class)
+			.withBean(ObservationRegistry.class, () -> registry)
+			.run((context) -> {
+				WebPubSubEventPipeline pipeline = context.getBean(WebPubSubEventPipeline.class);
+				PreparedEvent event = (PreparedEvent) prepare(pipeline,
+						WebPubSubEvents.connect("proxied").origin("demo.webpubsub.azure.com").signedWith(KEY));
+				pipeline.handle(event, new byte[0]).join();
+				assertThat(stopped).singleElement().satisfies((observation) -> {
+					assertThat(observation.getName()).isEqualTo("webpubsub.event");
+					assertThat(observation.getLowCardinalityKeyValue("webpubsub.hub").getValue()).isEqualTo("proxied");
+					assertThat(observation.getLowCardinalityKeyValue("webpubsub.event.name").getValue())
+						.isEqualTo("connect");
+					assertThat(observation.getLowCardinalityKeyValue("outcome").getValue()).isEqualTo("200");
+				});
 			});
 	}
 
