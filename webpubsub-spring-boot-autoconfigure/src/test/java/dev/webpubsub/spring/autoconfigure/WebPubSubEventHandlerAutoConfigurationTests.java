@@ -62,7 +62,7 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 
 	@Test
 	void backsOffWithoutConnection() {
-		this.contextRunner.withUserConfiguration(ChatHandlers.class).run((context) -> {
+		this.contextRunner.withBean("chatHandler", ChatHandler.class).run((context) -> {
 			assertThat(context).hasNotFailed();
 			assertThat(context).doesNotHaveBean(WebPubSubEventPipeline.class)
 				.doesNotHaveBean(WebPubSubEventHandlerMappings.class);
@@ -101,7 +101,7 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 				return KEY;
 			}
 
-		}).withPropertyValues("WebPubSubHub=chat").withUserConfiguration(ChatHandlers.class).run((context) -> {
+		}).withPropertyValues("WebPubSubHub=chat").withBean("chatHandler", ChatHandler.class).run((context) -> {
 			WebPubSubEventPipeline pipeline = context.getBean(WebPubSubEventPipeline.class);
 			assertThat(prepare(pipeline, WebPubSubEvents.connected("chat").origin("127.0.0.1").signedWith(KEY)))
 				.isInstanceOf(PreparedEvent.class);
@@ -111,7 +111,7 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 	@Test
 	void publishesDetectedMappings() {
 		this.contextRunner.withPropertyValues(CONNECTION, "WebPubSubHub=chat")
-			.withUserConfiguration(ChatHandlers.class)
+			.withBean("chatHandler", ChatHandler.class)
 			.run((context) -> assertThat(context.getBean(WebPubSubEventHandlerMappings.class).getMappings())
 				.extracting(WebPubSubEventHandlerMapping::hub, WebPubSubEventHandlerMapping::eventType,
 						WebPubSubEventHandlerMapping::eventName, WebPubSubEventHandlerMapping::clientProtocols)
@@ -127,7 +127,7 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 	@Test
 	void resolvesHubPlaceholders() {
 		this.contextRunner.withPropertyValues(CONNECTION, "app.hub=lobby")
-			.withUserConfiguration(PlaceholderHandlers.class)
+			.withBean("placeholderHandler", PlaceholderHandler.class)
 			.run((context) -> assertThat(context.getBean(WebPubSubEventHandlerMappings.class).getMappings())
 				.singleElement()
 				.satisfies((mapping) -> assertThat(mapping.hub()).isEqualTo("lobby")));
@@ -136,7 +136,7 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 	@Test
 	void failsOnInvalidHubName() {
 		this.contextRunner.withPropertyValues(CONNECTION, "app.hub=chat room")
-			.withUserConfiguration(PlaceholderHandlers.class)
+			.withBean("placeholderHandler", PlaceholderHandler.class)
 			.run((context) -> assertThat(context).getFailure()
 				.hasMessageContaining("placeholderHandler.connect(ConnectEventRequest)")
 				.hasMessageContaining("hub 'chat room' is not a valid hub name"));
@@ -145,7 +145,7 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 	@Test
 	void failsOnUnresolvableHubPlaceholder() {
 		this.contextRunner.withPropertyValues(CONNECTION)
-			.withUserConfiguration(PlaceholderHandlers.class)
+			.withBean("placeholderHandler", PlaceholderHandler.class)
 			.run((context) -> assertThat(context).getFailure()
 				.hasMessageContaining("placeholderHandler.connect(ConnectEventRequest)")
 				.hasMessageContaining("'hub' cannot be resolved"));
@@ -154,7 +154,7 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 	@Test
 	void failsWithoutHubAndWithoutWebPubSubHub() {
 		this.contextRunner.withPropertyValues(CONNECTION)
-			.withUserConfiguration(ChatHandlers.class)
+			.withBean("chatHandler", ChatHandler.class)
 			.run((context) -> assertThat(context).getFailure()
 				.hasMessageContaining("no hub is set; set the annotation's 'hub' or the WebPubSubHub setting"));
 	}
@@ -162,7 +162,7 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 	@Test
 	void detectsComposedAnnotations() {
 		this.contextRunner.withPropertyValues(CONNECTION)
-			.withUserConfiguration(ComposedAnnotationHandlers.class)
+			.withBean("composedAnnotationHandler", ComposedAnnotationHandler.class)
 			.run((context) -> assertThat(context.getBean(WebPubSubEventHandlerMappings.class).getMappings())
 				.singleElement()
 				.satisfies((mapping) -> {
@@ -175,7 +175,7 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 	@Test
 	void failsOnAmbiguousMappingsNamingBothMethods() {
 		this.contextRunner.withPropertyValues(CONNECTION)
-			.withUserConfiguration(AmbiguousHandlers.class)
+			.withBean("ambiguousHandlers", AmbiguousHandler.class)
 			.run((context) -> assertThat(context).getFailure()
 				.isInstanceOf(InvalidEventHandlerMethodException.class)
 				.hasMessageContaining("ambiguous mapping")
@@ -186,7 +186,7 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 	@Test
 	void failsOnUnsupportedParameterNamingIt() {
 		this.contextRunner.withPropertyValues(CONNECTION)
-			.withUserConfiguration(UnsupportedParameterHandlers.class)
+			.withBean("unsupportedParameterHandlers", UnsupportedParameterHandler.class)
 			.run((context) -> assertThat(context).getFailure()
 				.hasMessageContaining("unsupportedParameterHandlers.connect(Integer)")
 				.hasMessageContaining("unsupported parameter 0 (java.lang.Integer count)"));
@@ -195,7 +195,7 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 	@Test
 	void failsOnRequestTypeOfAnotherEvent() {
 		this.contextRunner.withPropertyValues(CONNECTION)
-			.withUserConfiguration(WrongRequestHandlers.class)
+			.withBean("wrongRequestHandlers", WrongRequestHandler.class)
 			.run((context) -> assertThat(context).getFailure()
 				.hasMessageContaining("wrongRequestHandlers.connected(UserEventRequest)")
 				.hasMessageContaining("unsupported parameter 0"));
@@ -204,7 +204,7 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 	@Test
 	void failsOnUnsupportedReturnTypeNamingTheMethod() {
 		this.contextRunner.withPropertyValues(CONNECTION)
-			.withUserConfiguration(UnsupportedReturnHandlers.class)
+			.withBean("unsupportedReturnHandlers", UnsupportedReturnHandler.class)
 			.run((context) -> assertThat(context).getFailure()
 				.hasMessageContaining("Invalid @WebPubSubEventHandler method unsupportedReturnHandlers.message(): "
 						+ "unsupported return type")
@@ -214,7 +214,7 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 	@Test
 	void failsOnUnknownSystemEvent() {
 		this.contextRunner.withPropertyValues(CONNECTION)
-			.withUserConfiguration(UnknownSystemEventHandlers.class)
+			.withBean("unknownSystemEventHandlers", UnknownSystemEventHandler.class)
 			.run((context) -> assertThat(context).getFailure()
 				.hasMessageContaining("system event 'message' does not exist"));
 	}
@@ -222,7 +222,7 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 	@Test
 	void failsOnConnectionThatIsNotConfigured() {
 		this.contextRunner.withPropertyValues(CONNECTION)
-			.withUserConfiguration(MissingConnectionHandlers.class)
+			.withBean("missingConnectionHandlers", MissingConnectionHandler.class)
 			.run((context) -> assertThat(context).getFailure()
 				.hasMessageContaining("missingConnectionHandlers.connected()")
 				.hasMessageContaining("No Web PubSub connection is configured under 'OtherConnection'"));
@@ -341,16 +341,6 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 
 	}
 
-	@Configuration(proxyBeanMethods = false)
-	static class ChatHandlers {
-
-		@Bean
-		ChatHandler chatHandler() {
-			return new ChatHandler();
-		}
-
-	}
-
 	static class ChatHandler {
 
 		@WebPubSubEventHandler(event = "connect")
@@ -364,16 +354,6 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 
 		@WebPubSubEventHandler(event = "connected", clientProtocols = WebPubSubClientProtocols.WEBPUBSUB)
 		void connected(ConnectedEventRequest request) {
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class PlaceholderHandlers {
-
-		@Bean
-		PlaceholderHandler placeholderHandler() {
-			return new PlaceholderHandler();
 		}
 
 	}
@@ -396,30 +376,10 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 
 	}
 
-	@Configuration(proxyBeanMethods = false)
-	static class ComposedAnnotationHandlers {
-
-		@Bean
-		ComposedAnnotationHandler composedAnnotationHandler() {
-			return new ComposedAnnotationHandler();
-		}
-
-	}
-
 	static class ComposedAnnotationHandler {
 
 		@ChatEvent("message")
 		void message(UserEventRequest request) {
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class AmbiguousHandlers {
-
-		@Bean
-		AmbiguousHandler ambiguousHandlers() {
-			return new AmbiguousHandler();
 		}
 
 	}
@@ -436,16 +396,6 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 
 	}
 
-	@Configuration(proxyBeanMethods = false)
-	static class UnsupportedParameterHandlers {
-
-		@Bean
-		UnsupportedParameterHandler unsupportedParameterHandlers() {
-			return new UnsupportedParameterHandler();
-		}
-
-	}
-
 	static class UnsupportedParameterHandler {
 
 		@WebPubSubEventHandler(hub = "chat", event = "connect")
@@ -454,30 +404,10 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 
 	}
 
-	@Configuration(proxyBeanMethods = false)
-	static class WrongRequestHandlers {
-
-		@Bean
-		WrongRequestHandler wrongRequestHandlers() {
-			return new WrongRequestHandler();
-		}
-
-	}
-
 	static class WrongRequestHandler {
 
 		@WebPubSubEventHandler(hub = "chat", event = "connected")
 		void connected(UserEventRequest request) {
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class UnsupportedReturnHandlers {
-
-		@Bean
-		UnsupportedReturnHandler unsupportedReturnHandlers() {
-			return new UnsupportedReturnHandler();
 		}
 
 	}
@@ -491,30 +421,10 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 
 	}
 
-	@Configuration(proxyBeanMethods = false)
-	static class UnknownSystemEventHandlers {
-
-		@Bean
-		UnknownSystemEventHandler unknownSystemEventHandlers() {
-			return new UnknownSystemEventHandler();
-		}
-
-	}
-
 	static class UnknownSystemEventHandler {
 
 		@WebPubSubEventHandler(hub = "chat", event = "message", eventType = WebPubSubEventType.SYSTEM)
 		void message() {
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class MissingConnectionHandlers {
-
-		@Bean
-		MissingConnectionHandler missingConnectionHandlers() {
-			return new MissingConnectionHandler();
 		}
 
 	}
