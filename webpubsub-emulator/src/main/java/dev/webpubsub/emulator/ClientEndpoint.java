@@ -170,7 +170,9 @@ final class ClientEndpoint {
 	}
 
 	private static WebsocketServerSpec spec(@Nullable String subprotocol) {
-		WebsocketServerSpec.Builder spec = WebsocketServerSpec.builder().maxFramePayloadLength(MAX_FRAME_SIZE);
+		// Frames a little over the limit are decoded so that MessageAssembler closes the connection the way the
+		// service does (disconnected message, no recovery); Netty cuts off anything larger by itself.
+		WebsocketServerSpec.Builder spec = WebsocketServerSpec.builder().maxFramePayloadLength(2 * MAX_FRAME_SIZE);
 		if (subprotocol != null) {
 			spec.protocols(subprotocol);
 		}
