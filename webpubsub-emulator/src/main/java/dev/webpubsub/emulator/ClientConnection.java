@@ -166,6 +166,11 @@ final class ClientConnection {
 	 * @param sink the outbound frames of the WebSocket
 	 */
 	synchronized void attach(Sinks.Many<WebSocketFrame> sink) {
+		if (this.closed) {
+			// The reconnection window ended while the new WebSocket was opening.
+			sink.tryEmitComplete();
+			return;
+		}
 		if (this.expiry != null) {
 			this.expiry.dispose();
 			this.expiry = null;
