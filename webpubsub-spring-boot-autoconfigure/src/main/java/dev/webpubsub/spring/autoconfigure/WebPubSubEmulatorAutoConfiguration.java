@@ -23,7 +23,8 @@ import dev.webpubsub.spring.handler.WebPubSubEventHandlerMappings;
  * {@code webpubsub-emulator} is on the classpath and no connection is configured, the emulator starts in-process on
  * 127.0.0.1 and its {@link WebPubSubConnectionDetails} become the default connection of the rest of the starter,
  * the way Boot falls back to an embedded database. Once the web server has started, the emulator delivers the
- * events of every handled hub to the application's own webhook endpoint. It stops with the application context.
+ * events of every handled hub to the application's own webhook endpoint. It stops with the application context. An
+ * application's own, started {@link WebPubSubEmulator} bean takes the place of the embedded one.
  *
  * @author Web PubSub for Spring Boot team
  */
@@ -40,13 +41,18 @@ public final class WebPubSubEmulatorAutoConfiguration {
 	@Bean(destroyMethod = "stop")
 	@ConditionalOnMissingBean
 	WebPubSubEmulator webPubSubEmulator(WebPubSubEmulatorProperties properties) {
-		WebPubSubEmulator emulator = WebPubSubEmulator.builder()
-			.host("127.0.0.1")
-			.port(properties.getPort())
-			.accessKey(properties.getAccessKey())
-			.allowUnvalidatedEntraTokens(properties.isAllowUnvalidatedEntraTokens())
-			.build()
-			.start();
+		WebPubSubEmulator.Builder builder;
+		try {
+			builder = WebPubSubEmulator.builder()
+				.host("127.0.0.1")
+				.port(properties.getPort())
+				.accessKey(properties.getAccessKey())
+				.allowUnvalidatedEntraTokens(properties.isAllowUnvalidatedEntraTokens());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalStateException("Invalid 'webpubsub.emulator' setting: " + ex.getMessage(), ex);
+		}
+		WebPubSubEmulator emulator = builder.build().start();
 		logger.warn("Using the embedded Web PubSub emulator at " + emulator.endpoint()
 				+ " because no connection is configured; set WebPubSubConnectionString (or "
 				+ "WebPubSubConnectionString.serviceUri) to use Azure Web PubSub, or webpubsub.emulator.enabled=false "

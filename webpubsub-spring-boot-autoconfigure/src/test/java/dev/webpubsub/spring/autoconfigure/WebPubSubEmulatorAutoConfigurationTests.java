@@ -1,5 +1,6 @@
 package dev.webpubsub.spring.autoconfigure;
 
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -87,6 +88,27 @@ class WebPubSubEmulatorAutoConfigurationTests {
 				assertThat(context.getBean(WebPubSubConnectionDetails.class).getAccessKey())
 					.isEqualTo("emulator-test-key");
 			});
+	}
+
+	@Test
+	void listensOnTheConfiguredPort() throws Exception {
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		this.contextRunner.withPropertyValues("webpubsub.emulator.port=" + port)
+			.run((context) -> assertThat(context.getBean(WebPubSubEmulator.class).endpoint())
+				.isEqualTo("http://127.0.0.1:" + port));
+	}
+
+	@Test
+	void failsOnInvalidSettingNamingIt() {
+		this.contextRunner.withPropertyValues("webpubsub.emulator.access-key=a;b")
+			.run((context) -> assertThat(context).getFailure()
+				.hasMessageContaining("Invalid 'webpubsub.emulator' setting: 'accessKey' must not be empty"));
+		this.contextRunner.withPropertyValues("webpubsub.emulator.port=70000")
+			.run((context) -> assertThat(context).getFailure()
+				.hasMessageContaining("Invalid 'webpubsub.emulator' setting: 'port' must be from 0 to 65535"));
 	}
 
 	@Test
