@@ -79,7 +79,8 @@ class EmbeddedEmulatorEndToEndTests {
 		assertThat(connected.get("userId").asString()).isEqualTo("alice");
 		String connectionId = connected.get("connectionId").asString();
 		await().until(() -> this.handlers.events.contains("connected alice " + connectionId));
-		assertThat(this.handlers.events).startsWith("connect alice " + connectionId);
+		assertThat(this.handlers.events).containsSubsequence("connect alice " + connectionId,
+				"connected alice " + connectionId);
 
 		client.sendEvent("message", "hello");
 		JsonNode broadcast = client.next("message");
