@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -22,6 +23,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.webpubsub.spring.connection.WebPubSubConnections;
+import dev.webpubsub.spring.template.ReactiveWebPubSubTemplate;
 import dev.webpubsub.spring.token.ClientAccessOptions;
 import dev.webpubsub.spring.token.ClientAccessTokens;
 import dev.webpubsub.spring.token.NegotiatePolicy;
@@ -32,24 +34,30 @@ import dev.webpubsub.spring.token.WebPubSubUserIdResolver;
 /**
  * {@link EnableAutoConfiguration Auto-configuration} of client access tokens and the negotiate endpoint
  * ({@code GET /negotiate}) of servlet and reactive web applications. Active when a default connection exists,
- * whether configured or published by another source such as the embedded emulator.
+ * whether configured or published by another source such as the embedded emulator. Identity-based connections get
+ * their tokens through the {@link ReactiveWebPubSubTemplate} bean, or through a template configured the same way
+ * when the application replaced it.
  *
  * @author Web PubSub for Spring Boot team
  */
-@AutoConfiguration(after = WebPubSubAutoConfiguration.class,
+@AutoConfiguration(after = { WebPubSubAutoConfiguration.class, WebPubSubTemplateAutoConfiguration.class },
 		afterName = { "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration",
 				"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration" })
 @ConditionalOnClass(WebClient.class)
 @ConditionalOnBean(WebPubSubConnectionDetails.class)
-@EnableConfigurationProperties({ WebPubSubFunctionsProperties.class, WebPubSubNegotiateProperties.class })
+@EnableConfigurationProperties({ WebPubSubFunctionsProperties.class, WebPubSubNegotiateProperties.class,
+		WebPubSubClientProperties.class })
 public final class WebPubSubNegotiateAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
 	ClientAccessTokens clientAccessTokens(WebPubSubConnections connections,
-			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<JsonMapper> jsonMapper) {
-		return new ClientAccessTokens(connections, webClientBuilder.getIfAvailable(WebClient::builder).build(),
-				jsonMapper.getIfAvailable(() -> JsonMapper.builder().build()));
+			ObjectProvider<ReactiveWebPubSubTemplate> template, WebPubSubClientProperties clientProperties,
+			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<JsonMapper> jsonMapper,
+			ObjectProvider<ObservationRegistry> observationRegistry) {
+		return new ClientAccessTokens(connections,
+				template.getIfUnique(() -> WebPubSubTemplateAutoConfiguration.build(WebPubSubTemplateAutoConfiguration
+					.templateBuilder(connections, clientProperties, webClientBuilder, jsonMapper, observationRegistry))));
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -45,6 +45,24 @@ public final class WebPubSubTemplateAutoConfiguration {
 			WebPubSubFunctionsProperties functionsProperties, WebPubSubClientProperties clientProperties,
 			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<JsonMapper> jsonMapper,
 			ObjectProvider<ObservationRegistry> observationRegistry) {
+		ReactiveWebPubSubTemplate.Builder builder = templateBuilder(connections, clientProperties, webClientBuilder,
+				jsonMapper, observationRegistry);
+		try {
+			builder.hub(functionsProperties.getWebPubSubHub());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalStateException("Invalid 'WebPubSubHub': " + ex.getMessage(), ex);
+		}
+		return build(builder);
+	}
+
+	/**
+	 * Returns a builder of a template of the default connection, configured like the template bean but without a
+	 * hub, for other auto-configurations that need a template when the application replaced this one.
+	 */
+	static ReactiveWebPubSubTemplate.Builder templateBuilder(WebPubSubConnections connections,
+			WebPubSubClientProperties clientProperties, ObjectProvider<WebClient.Builder> webClientBuilder,
+			ObjectProvider<JsonMapper> jsonMapper, ObjectProvider<ObservationRegistry> observationRegistry) {
 		ReactiveWebPubSubTemplate.Builder builder = ReactiveWebPubSubTemplate.builder(connections.getDefault())
 			.connections(connections)
 			.webClientBuilder(webClientBuilder.getIfAvailable(WebClient::builder))
@@ -54,12 +72,10 @@ public final class WebPubSubTemplateAutoConfiguration {
 			.initialBackoff(clientProperties.getRetry().getInitialBackoff())
 			.maxBackoff(clientProperties.getRetry().getMaxBackoff());
 		jsonMapper.ifAvailable(builder::jsonMapper);
-		try {
-			builder.hub(functionsProperties.getWebPubSubHub());
-		}
-		catch (IllegalArgumentException ex) {
-			throw new IllegalStateException("Invalid 'WebPubSubHub': " + ex.getMessage(), ex);
-		}
+		return builder;
+	}
+
+	static ReactiveWebPubSubTemplate build(ReactiveWebPubSubTemplate.Builder builder) {
 		try {
 			return builder.build();
 		}

@@ -19,9 +19,10 @@ import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 import dev.webpubsub.spring.connection.EntraTokenProvider;
+import dev.webpubsub.spring.connection.WebPubSubConnection;
+import dev.webpubsub.spring.template.ReactiveWebPubSubTemplate;
 import dev.webpubsub.spring.token.ClientAccessOptions;
 import dev.webpubsub.spring.token.ClientAccessTokens;
 import dev.webpubsub.spring.token.ClientAccessUrl;
@@ -128,8 +129,11 @@ class WebPubSubNegotiateAutoConfigurationTests {
 
 		@Test
 		void replaceEveryPart() {
-			ClientAccessTokens tokens = new ClientAccessTokens(new EnvironmentWebPubSubConnections(null, null, null,
-					(settings) -> null), WebClient.create(), JsonMapper.builder().build());
+			ClientAccessTokens tokens = new ClientAccessTokens(
+					new EnvironmentWebPubSubConnections(null, null, null, (settings) -> null),
+					ReactiveWebPubSubTemplate.builder(WebPubSubConnection.withEntraId("Other",
+							URI.create("https://other.webpubsub.azure.com"), () -> Mono.just("entra")))
+						.build());
 			WebPubSubUserIdResolver resolver = (request) -> Optional.of("fixed");
 			NegotiatePolicy policy = new NegotiatePolicy("chat", Set::of, resolver, List.of());
 			NegotiateHandler handler = new NegotiateHandler(policy, tokens);
@@ -170,6 +174,35 @@ class WebPubSubNegotiateAutoConfigurationTests {
 				});
 		}
 
+	}
+
+	@Test
+	void asksTheServiceThroughTheTemplateBean() {
+		AtomicReference<ClientRequest> sent = new AtomicReference<>();
+		WebClient.Builder templateClient = WebClient.builder().exchangeFunction((request) -> {
+			sent.set(request);
+			return Mono.just(ClientResponse.create(HttpStatus.OK)
+				.header(HttpHeaders.CONTENT_TYPE, "application/json")
+				.body("{\"token\":\"issued\"}")
+				.build());
+		});
+		WebClient.Builder otherClient = WebClient.builder()
+			.exchangeFunction((request) -> Mono.error(new IllegalStateException("not the template's client")));
+		this.servletRunner.withConfiguration(AutoConfigurations.of(WebPubSubTemplateAutoConfiguration.class))
+			.withPropertyValues("WebPubSubConnectionString.serviceUri=https://abc.webpubsub.azure.com")
+			.withBean(EntraTokenProvider.class, () -> () -> Mono.just("entra"))
+			.withBean(WebClient.Builder.class, () -> otherClient)
+			.withBean(ReactiveWebPubSubTemplate.class,
+					() -> ReactiveWebPubSubTemplate.builder(WebPubSubConnection.withEntraId("WebPubSubConnectionString",
+							URI.create("https://abc.webpubsub.azure.com"), () -> Mono.just("entra")))
+						.webClientBuilder(templateClient)
+						.build())
+			.run((context) -> {
+				ClientAccessUrl url = context.getBean(ClientAccessTokens.class)
+					.generateBlocking(ClientAccessOptions.forHub("chat"));
+				assertThat(url.accessToken()).isEqualTo("issued");
+				assertThat(sent.get().url().getPath()).isEqualTo("/api/hubs/chat/:generateToken");
+			});
 	}
 
 	@Test

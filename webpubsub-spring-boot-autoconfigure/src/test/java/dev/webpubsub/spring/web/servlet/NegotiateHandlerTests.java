@@ -263,8 +263,8 @@ class NegotiateHandlerTests {
 				assertThat(body(result)).containsEntry("url",
 						"wss://abc.webpubsub.azure.com/client/hubs/chat?access_token=issued.by.service");
 				assertThat(sent.get().url()).isEqualTo(URI.create("https://abc.webpubsub.azure.com/api/hubs/chat/"
-						+ ":generateToken?api-version=2024-12-01&userId=alice&role=webpubsub.joinLeaveGroup"
-						+ "&minutesToExpire=60&clientType=default"));
+						+ ":generateToken?api-version=2024-12-01&userId=alice&minutesToExpire=60"
+						+ "&role=webpubsub.joinLeaveGroup&clientType=default"));
 				assertThat(sent.get().headers().getFirst(HttpHeaders.AUTHORIZATION)).isEqualTo("Bearer entra");
 			});
 	}
