@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 
 import io.micrometer.observation.ObservationRegistry;
-import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -22,9 +21,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.web.reactive.function.client.WebClient;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.webpubsub.spring.connection.HubName;
 import dev.webpubsub.spring.connection.WebPubSubConnections;
 import dev.webpubsub.spring.template.ReactiveWebPubSubTemplate;
-import dev.webpubsub.spring.token.ClientAccessOptions;
 import dev.webpubsub.spring.token.ClientAccessTokens;
 import dev.webpubsub.spring.token.NegotiatePolicy;
 import dev.webpubsub.spring.token.NegotiateTokenCustomizer;
@@ -81,21 +80,16 @@ public final class WebPubSubNegotiateAutoConfiguration {
 			allCustomizers.add(propertiesCustomizer(properties));
 			customizers.orderedStream().forEach(allCustomizers::add);
 			String defaultHub = functionsProperties.getWebPubSubHub();
-			requireValidHub("WebPubSubHub", defaultHub);
+			if (defaultHub != null) {
+				HubName.requireValid(defaultHub, "WebPubSubHub");
+			}
 			Set<String> configuredHubs = Set.copyOf(properties.getHubs());
-			configuredHubs.forEach((hub) -> requireValidHub("webpubsub.negotiate.hubs", hub));
+			configuredHubs.forEach((hub) -> HubName.requireValid(hub, "webpubsub.negotiate.hubs"));
 			return new NegotiatePolicy(defaultHub, () -> {
 				Set<String> served = new LinkedHashSet<>(configuredHubs);
 				hubs.orderedStream().forEach((contributor) -> served.addAll(contributor.getHubs()));
 				return served;
 			}, userIdResolver, allCustomizers);
-		}
-
-		private static void requireValidHub(String property, @Nullable String hub) {
-			if (hub != null && !ClientAccessOptions.isValidHub(hub)) {
-				throw new IllegalStateException("'" + property + "' holds the invalid hub name '" + hub
-						+ "': a hub name starts with a letter and has at most 128 letters, digits and _`,.[] characters");
-			}
 		}
 
 		private static NegotiateTokenCustomizer propertiesCustomizer(WebPubSubNegotiateProperties properties) {

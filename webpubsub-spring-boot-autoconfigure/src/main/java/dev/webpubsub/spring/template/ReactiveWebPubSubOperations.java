@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import dev.webpubsub.spring.connection.HubName;
 import dev.webpubsub.spring.token.ClientAccessOptions;
 
 /**
@@ -22,7 +23,7 @@ public interface ReactiveWebPubSubOperations {
 
 	/**
 	 * Returns operations on the given hub of the same connection.
-	 * @param hub the hub, matching {@code ^[A-Za-z][A-Za-z0-9_`,.[\]]{0,127}$}
+	 * @param hub the hub, a valid {@link HubName}
 	 * @return the hub-scoped operations
 	 */
 	ReactiveWebPubSubOperations hub(String hub);

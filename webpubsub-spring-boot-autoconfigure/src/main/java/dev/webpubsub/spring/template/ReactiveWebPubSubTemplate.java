@@ -23,6 +23,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.webpubsub.spring.connection.EntraTokenProvider;
+import dev.webpubsub.spring.connection.HubName;
 import dev.webpubsub.spring.connection.WebPubSubConnection;
 import dev.webpubsub.spring.connection.WebPubSubConnections;
 import dev.webpubsub.spring.token.ClientAccessOptions;
@@ -70,7 +71,7 @@ public final class ReactiveWebPubSubTemplate implements ReactiveWebPubSubOperati
 
 	@Override
 	public ReactiveWebPubSubTemplate hub(String hub) {
-		return new ReactiveWebPubSubTemplate(this.shared, this.connection, RequestArguments.hub(hub));
+		return new ReactiveWebPubSubTemplate(this.shared, this.connection, HubName.requireValid(hub, "hub"));
 	}
 
 	@Override
@@ -614,7 +615,7 @@ public final class ReactiveWebPubSubTemplate implements ReactiveWebPubSubOperati
 		 * @return this builder
 		 */
 		public Builder hub(@Nullable String hub) {
-			this.hub = (hub != null) ? RequestArguments.hub(hub) : null;
+			this.hub = (hub != null) ? HubName.requireValid(hub, "hub") : null;
 			return this;
 		}
 

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.webpubsub.spring.connection.HubName;
 import dev.webpubsub.spring.token.ClientAccessOptions;
 
 /**
@@ -20,7 +21,7 @@ public interface WebPubSubOperations {
 
 	/**
 	 * Returns operations on the given hub of the same connection.
-	 * @param hub the hub, matching {@code ^[A-Za-z][A-Za-z0-9_`,.[\]]{0,127}$}
+	 * @param hub the hub, a valid {@link HubName}
 	 * @return the hub-scoped operations
 	 */
 	WebPubSubOperations hub(String hub);

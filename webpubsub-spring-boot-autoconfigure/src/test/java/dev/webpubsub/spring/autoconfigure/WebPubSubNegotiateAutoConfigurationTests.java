@@ -117,11 +117,13 @@ class WebPubSubNegotiateAutoConfigurationTests {
 		this.servletRunner.withPropertyValues(CONNECTION_STRING, "WebPubSubHub=my hub")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
-				.hasMessageContaining("'WebPubSubHub' holds the invalid hub name 'my hub'"));
+				.hasMessage("'WebPubSubHub' must start with a letter and contain at most 128 letters, digits and "
+						+ "characters _`,.[] but was 'my hub'"));
 		this.servletRunner.withPropertyValues(CONNECTION_STRING, "webpubsub.negotiate.hubs=ok,1bad")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
-				.hasMessageContaining("'webpubsub.negotiate.hubs' holds the invalid hub name '1bad'"));
+				.hasMessageContaining("'webpubsub.negotiate.hubs' must start with a letter")
+				.hasMessageEndingWith("but was '1bad'"));
 	}
 
 	@Nested
