@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -14,9 +13,6 @@ import org.springframework.boot.test.context.runner.ReactiveWebApplicationContex
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.reactive.function.client.ClientRequest;
-import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 
@@ -26,6 +22,7 @@ import dev.webpubsub.spring.template.ReactiveWebPubSubTemplate;
 import dev.webpubsub.spring.token.ClientAccessOptions;
 import dev.webpubsub.spring.token.ClientAccessTokens;
 import dev.webpubsub.spring.token.ClientAccessUrl;
+import dev.webpubsub.spring.token.GenerateTokenService;
 import dev.webpubsub.spring.token.NegotiatePolicy;
 import dev.webpubsub.spring.token.WebPubSubUserIdResolver;
 import dev.webpubsub.spring.web.servlet.NegotiateHandler;
@@ -154,40 +151,23 @@ class WebPubSubNegotiateAutoConfigurationTests {
 
 		@Test
 		void webClientBuilderCallsGenerateToken() {
-			AtomicReference<ClientRequest> sent = new AtomicReference<>();
-			WebClient.Builder builder = WebClient.builder().exchangeFunction((request) -> {
-				sent.set(request);
-				return Mono.just(ClientResponse.create(HttpStatus.OK)
-					.header(HttpHeaders.CONTENT_TYPE, "application/json")
-					.body("{\"token\":\"issued\"}")
-					.build());
+			GenerateTokenService service = new GenerateTokenService("issued");
+			service.applyTo(WebPubSubNegotiateAutoConfigurationTests.this.servletRunner).run((context) -> {
+				ClientAccessUrl url = context.getBean(ClientAccessTokens.class)
+					.generateBlocking(ClientAccessOptions.forHub("chat"));
+				assertThat(url.url()).isEqualTo("wss://abc.webpubsub.azure.com/client/hubs/chat?access_token=issued");
+				assertThat(service.lastRequest().url()).isEqualTo(URI.create("https://abc.webpubsub.azure.com/api/hubs/"
+						+ "chat/:generateToken?api-version=2024-12-01&minutesToExpire=60&clientType=default"));
+				assertThat(service.lastRequest().headers().getFirst(HttpHeaders.AUTHORIZATION))
+					.isEqualTo("Bearer entra");
 			});
-			WebPubSubNegotiateAutoConfigurationTests.this.servletRunner
-				.withPropertyValues("WebPubSubConnectionString.serviceUri=https://abc.webpubsub.azure.com")
-				.withBean(EntraTokenProvider.class, () -> () -> Mono.just("entra"))
-				.withBean(WebClient.Builder.class, () -> builder)
-				.run((context) -> {
-					ClientAccessUrl url = context.getBean(ClientAccessTokens.class)
-						.generateBlocking(ClientAccessOptions.forHub("chat"));
-					assertThat(url.url()).isEqualTo("wss://abc.webpubsub.azure.com/client/hubs/chat?access_token=issued");
-					assertThat(sent.get().url()).isEqualTo(URI.create("https://abc.webpubsub.azure.com/api/hubs/chat/"
-							+ ":generateToken?api-version=2024-12-01&minutesToExpire=60&clientType=default"));
-					assertThat(sent.get().headers().getFirst(HttpHeaders.AUTHORIZATION)).isEqualTo("Bearer entra");
-				});
 		}
 
 	}
 
 	@Test
 	void asksTheServiceThroughTheTemplateBean() {
-		AtomicReference<ClientRequest> sent = new AtomicReference<>();
-		WebClient.Builder templateClient = WebClient.builder().exchangeFunction((request) -> {
-			sent.set(request);
-			return Mono.just(ClientResponse.create(HttpStatus.OK)
-				.header(HttpHeaders.CONTENT_TYPE, "application/json")
-				.body("{\"token\":\"issued\"}")
-				.build());
-		});
+		GenerateTokenService service = new GenerateTokenService("issued");
 		WebClient.Builder otherClient = WebClient.builder()
 			.exchangeFunction((request) -> Mono.error(new IllegalStateException("not the template's client")));
 		this.servletRunner.withConfiguration(AutoConfigurations.of(WebPubSubTemplateAutoConfiguration.class))
@@ -197,13 +177,13 @@ class WebPubSubNegotiateAutoConfigurationTests {
 			.withBean(ReactiveWebPubSubTemplate.class,
 					() -> ReactiveWebPubSubTemplate.builder(WebPubSubConnection.withEntraId("WebPubSubConnectionString",
 							URI.create("https://abc.webpubsub.azure.com"), () -> Mono.just("entra")))
-						.webClientBuilder(templateClient)
+						.webClientBuilder(service.webClientBuilder())
 						.build())
 			.run((context) -> {
 				ClientAccessUrl url = context.getBean(ClientAccessTokens.class)
 					.generateBlocking(ClientAccessOptions.forHub("chat"));
 				assertThat(url.accessToken()).isEqualTo("issued");
-				assertThat(sent.get().url().getPath()).isEqualTo("/api/hubs/chat/:generateToken");
+				assertThat(service.lastRequest().url().getPath()).isEqualTo("/api/hubs/chat/:generateToken");
 			});
 	}
 

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -25,14 +24,11 @@ import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.reactive.function.client.ClientRequest;
-import org.springframework.web.reactive.function.client.ClientResponse;
-import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 
 import dev.webpubsub.spring.autoconfigure.WebPubSubAutoConfiguration;
 import dev.webpubsub.spring.autoconfigure.WebPubSubNegotiateAutoConfiguration;
-import dev.webpubsub.spring.connection.EntraTokenProvider;
+import dev.webpubsub.spring.token.GenerateTokenService;
 import dev.webpubsub.spring.token.NegotiateTokenCustomizer;
 import dev.webpubsub.spring.token.TokenClaims;
 import dev.webpubsub.spring.token.WebPubSubHubs;
@@ -209,28 +205,19 @@ class NegotiateHandlerTests {
 
 	@Test
 	void asksTheServiceForTokensOfIdentityBasedConnections() {
-		AtomicReference<ClientRequest> sent = new AtomicReference<>();
-		WebClient.Builder webClient = WebClient.builder().exchangeFunction((request) -> {
-			sent.set(request);
-			return Mono.just(ClientResponse.create(HttpStatus.OK)
-				.header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
-				.body("{\"token\":\"issued.by.service\"}")
-				.build());
-		});
-		new ReactiveWebApplicationContextRunner()
+		GenerateTokenService service = new GenerateTokenService("issued.by.service");
+		service.applyTo(new ReactiveWebApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(WebPubSubAutoConfiguration.class,
 					WebPubSubNegotiateAutoConfiguration.class, WebFluxAutoConfiguration.class))
-			.withPropertyValues("WebPubSubConnectionString.serviceUri=https://abc.webpubsub.azure.com", "WebPubSubHub=chat",
-					"webpubsub.negotiate.roles=webpubsub.joinLeaveGroup")
-			.withBean(EntraTokenProvider.class, () -> () -> Mono.just("entra"))
-			.withBean(WebClient.Builder.class, () -> webClient)
+			.withPropertyValues("WebPubSubHub=chat", "webpubsub.negotiate.roles=webpubsub.joinLeaveGroup"))
 			.run((context) -> {
 				assertThat(body(client(context, () -> "alice").get().uri("/negotiate?userId=admin").exchange()))
 					.containsEntry("url", "wss://abc.webpubsub.azure.com/client/hubs/chat?access_token=issued.by.service");
-				assertThat(sent.get().url()).isEqualTo(URI.create("https://abc.webpubsub.azure.com/api/hubs/chat/"
+				assertThat(service.lastRequest().url()).isEqualTo(URI.create("https://abc.webpubsub.azure.com/api/hubs/chat/"
 						+ ":generateToken?api-version=2024-12-01&userId=alice&minutesToExpire=60"
 						+ "&role=webpubsub.joinLeaveGroup&clientType=default"));
-				assertThat(sent.get().headers().getFirst(HttpHeaders.AUTHORIZATION)).isEqualTo("Bearer entra");
+				assertThat(service.lastRequest().headers().getFirst(HttpHeaders.AUTHORIZATION))
+					.isEqualTo("Bearer entra");
 			});
 	}
 

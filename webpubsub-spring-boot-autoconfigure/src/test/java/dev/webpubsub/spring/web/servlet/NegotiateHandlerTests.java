@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.servlet.Filter;
 import org.junit.jupiter.api.Test;
@@ -26,14 +25,10 @@ import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.reactive.function.client.ClientRequest;
-import org.springframework.web.reactive.function.client.ClientResponse;
-import org.springframework.web.reactive.function.client.WebClient;
-import reactor.core.publisher.Mono;
 
 import dev.webpubsub.spring.autoconfigure.WebPubSubAutoConfiguration;
 import dev.webpubsub.spring.autoconfigure.WebPubSubNegotiateAutoConfiguration;
-import dev.webpubsub.spring.connection.EntraTokenProvider;
+import dev.webpubsub.spring.token.GenerateTokenService;
 import dev.webpubsub.spring.token.NegotiateTokenCustomizer;
 import dev.webpubsub.spring.token.TokenClaims;
 import dev.webpubsub.spring.token.WebPubSubHubs;
@@ -239,21 +234,11 @@ class NegotiateHandlerTests {
 
 	@Test
 	void asksTheServiceForTokensOfIdentityBasedConnections() {
-		AtomicReference<ClientRequest> sent = new AtomicReference<>();
-		WebClient.Builder webClient = WebClient.builder().exchangeFunction((request) -> {
-			sent.set(request);
-			return Mono.just(ClientResponse.create(HttpStatus.OK)
-				.header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
-				.body("{\"token\":\"issued.by.service\"}")
-				.build());
-		});
-		new WebApplicationContextRunner()
+		GenerateTokenService service = new GenerateTokenService("issued.by.service");
+		service.applyTo(new WebApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(WebPubSubAutoConfiguration.class,
 					WebPubSubNegotiateAutoConfiguration.class, WebMvcAutoConfiguration.class))
-			.withPropertyValues("WebPubSubConnectionString.serviceUri=https://abc.webpubsub.azure.com", "WebPubSubHub=chat",
-					"webpubsub.negotiate.roles=webpubsub.joinLeaveGroup")
-			.withBean(EntraTokenProvider.class, () -> () -> Mono.just("entra"))
-			.withBean(WebClient.Builder.class, () -> webClient)
+			.withPropertyValues("WebPubSubHub=chat", "webpubsub.negotiate.roles=webpubsub.joinLeaveGroup"))
 			.run((context) -> {
 				MvcTestResult result = MockMvcTester.from(context)
 					.get()
@@ -262,10 +247,11 @@ class NegotiateHandlerTests {
 					.exchange();
 				assertThat(body(result)).containsEntry("url",
 						"wss://abc.webpubsub.azure.com/client/hubs/chat?access_token=issued.by.service");
-				assertThat(sent.get().url()).isEqualTo(URI.create("https://abc.webpubsub.azure.com/api/hubs/chat/"
+				assertThat(service.lastRequest().url()).isEqualTo(URI.create("https://abc.webpubsub.azure.com/api/hubs/chat/"
 						+ ":generateToken?api-version=2024-12-01&userId=alice&minutesToExpire=60"
 						+ "&role=webpubsub.joinLeaveGroup&clientType=default"));
-				assertThat(sent.get().headers().getFirst(HttpHeaders.AUTHORIZATION)).isEqualTo("Bearer entra");
+				assertThat(service.lastRequest().headers().getFirst(HttpHeaders.AUTHORIZATION))
+					.isEqualTo("Bearer entra");
 			});
 	}
 
