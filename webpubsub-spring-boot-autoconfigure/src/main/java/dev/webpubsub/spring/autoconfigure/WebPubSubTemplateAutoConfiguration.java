@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.client.WebClient;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.webpubsub.spring.connection.HubName;
 import dev.webpubsub.spring.connection.WebPubSubConnections;
 import dev.webpubsub.spring.template.ReactiveWebPubSubOperations;
 import dev.webpubsub.spring.template.ReactiveWebPubSubTemplate;
@@ -45,15 +46,9 @@ public final class WebPubSubTemplateAutoConfiguration {
 			WebPubSubFunctionsProperties functionsProperties, WebPubSubClientProperties clientProperties,
 			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<JsonMapper> jsonMapper,
 			ObjectProvider<ObservationRegistry> observationRegistry) {
-		ReactiveWebPubSubTemplate.Builder builder = templateBuilder(connections, clientProperties, webClientBuilder,
-				jsonMapper, observationRegistry);
-		try {
-			builder.hub(functionsProperties.getWebPubSubHub());
-		}
-		catch (IllegalArgumentException ex) {
-			throw new IllegalStateException("Invalid 'WebPubSubHub': " + ex.getMessage(), ex);
-		}
-		return build(builder);
+		String hub = functionsProperties.getWebPubSubHub();
+		return build(templateBuilder(connections, clientProperties, webClientBuilder, jsonMapper, observationRegistry)
+			.hub((hub != null) ? HubName.requireValid(hub, "WebPubSubHub") : null));
 	}
 
 	/**
