@@ -1,9 +1,11 @@
 package dev.webpubsub.spring.token;
 
+import java.net.URI;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.boot.test.context.runner.AbstractApplicationContextRunner;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.ClientRequest;
@@ -68,6 +70,18 @@ public final class GenerateTokenService {
 		return runner.withPropertyValues("WebPubSubConnectionString.serviceUri=" + ENDPOINT)
 			.withBean(EntraTokenProvider.class, () -> () -> Mono.just(ENTRA_TOKEN))
 			.withBean(WebClient.Builder.class, this::webClientBuilder);
+	}
+
+	/**
+	 * Asserts that the last request was a {@code POST} to the given path and query of {@link #ENDPOINT},
+	 * authenticated with the connection's Entra ID token.
+	 * @param pathAndQuery the path and query, such as {@code /api/hubs/chat/:generateToken?api-version=...}
+	 */
+	public void assertLastRequest(String pathAndQuery) {
+		ClientRequest request = lastRequest();
+		assertThat(request.method()).isEqualTo(HttpMethod.POST);
+		assertThat(request.url()).isEqualTo(URI.create(ENDPOINT + pathAndQuery));
+		assertThat(request.headers().getFirst(HttpHeaders.AUTHORIZATION)).isEqualTo("Bearer " + ENTRA_TOKEN);
 	}
 
 	/**

@@ -1,6 +1,5 @@
 package dev.webpubsub.spring.web.reactive;
 
-import java.net.URI;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.List;
@@ -18,7 +17,6 @@ import org.springframework.boot.test.context.runner.ReactiveWebApplicationContex
 import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -213,11 +211,8 @@ class NegotiateHandlerTests {
 			.run((context) -> {
 				assertThat(body(client(context, () -> "alice").get().uri("/negotiate?userId=admin").exchange()))
 					.containsEntry("url", "wss://abc.webpubsub.azure.com/client/hubs/chat?access_token=issued.by.service");
-				assertThat(service.lastRequest().url()).isEqualTo(URI.create("https://abc.webpubsub.azure.com/api/hubs/chat/"
-						+ ":generateToken?api-version=2024-12-01&userId=alice&minutesToExpire=60"
-						+ "&role=webpubsub.joinLeaveGroup&clientType=default"));
-				assertThat(service.lastRequest().headers().getFirst(HttpHeaders.AUTHORIZATION))
-					.isEqualTo("Bearer entra");
+				service.assertLastRequest("/api/hubs/chat/:generateToken?api-version=2024-12-01&userId=alice"
+						+ "&minutesToExpire=60&role=webpubsub.joinLeaveGroup&clientType=default");
 			});
 	}
 

@@ -1,6 +1,5 @@
 package dev.webpubsub.spring.web.servlet;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -247,11 +246,8 @@ class NegotiateHandlerTests {
 					.exchange();
 				assertThat(body(result)).containsEntry("url",
 						"wss://abc.webpubsub.azure.com/client/hubs/chat?access_token=issued.by.service");
-				assertThat(service.lastRequest().url()).isEqualTo(URI.create("https://abc.webpubsub.azure.com/api/hubs/chat/"
-						+ ":generateToken?api-version=2024-12-01&userId=alice&minutesToExpire=60"
-						+ "&role=webpubsub.joinLeaveGroup&clientType=default"));
-				assertThat(service.lastRequest().headers().getFirst(HttpHeaders.AUTHORIZATION))
-					.isEqualTo("Bearer entra");
+				service.assertLastRequest("/api/hubs/chat/:generateToken?api-version=2024-12-01&userId=alice"
+						+ "&minutesToExpire=60&role=webpubsub.joinLeaveGroup&clientType=default");
 			});
 	}
 
