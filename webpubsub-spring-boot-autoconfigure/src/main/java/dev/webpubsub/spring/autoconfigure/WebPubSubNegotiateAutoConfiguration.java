@@ -54,9 +54,8 @@ public final class WebPubSubNegotiateAutoConfiguration {
 			ObjectProvider<ReactiveWebPubSubTemplate> template, WebPubSubClientProperties clientProperties,
 			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<JsonMapper> jsonMapper,
 			ObjectProvider<ObservationRegistry> observationRegistry) {
-		return new ClientAccessTokens(connections,
-				template.getIfUnique(() -> WebPubSubTemplateAutoConfiguration.build(WebPubSubTemplateAutoConfiguration
-					.templateBuilder(connections, clientProperties, webClientBuilder, jsonMapper, observationRegistry))));
+		return new ClientAccessTokens(connections, template.getIfUnique(() -> WebPubSubTemplateAutoConfiguration
+			.template(null, connections, clientProperties, webClientBuilder, jsonMapper, observationRegistry)));
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -1,6 +1,7 @@
 package dev.webpubsub.spring.autoconfigure;
 
 import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -46,20 +47,20 @@ public final class WebPubSubTemplateAutoConfiguration {
 			WebPubSubFunctionsProperties functionsProperties, WebPubSubClientProperties clientProperties,
 			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<JsonMapper> jsonMapper,
 			ObjectProvider<ObservationRegistry> observationRegistry) {
-		String hub = functionsProperties.getWebPubSubHub();
-		return build(templateBuilder(connections, clientProperties, webClientBuilder, jsonMapper, observationRegistry)
-			.hub((hub != null) ? HubName.requireValid(hub, "WebPubSubHub") : null));
+		return template(functionsProperties.getWebPubSubHub(), connections, clientProperties, webClientBuilder,
+				jsonMapper, observationRegistry);
 	}
 
 	/**
-	 * Returns a builder of a template of the default connection, configured like the template bean but without a
-	 * hub, for other auto-configurations that need a template when the application replaced this one.
+	 * Creates a template of the default connection the way the template bean is created, so that other
+	 * auto-configurations get the same client, retries and observations when the application replaced the bean.
 	 */
-	static ReactiveWebPubSubTemplate.Builder templateBuilder(WebPubSubConnections connections,
+	static ReactiveWebPubSubTemplate template(@Nullable String hub, WebPubSubConnections connections,
 			WebPubSubClientProperties clientProperties, ObjectProvider<WebClient.Builder> webClientBuilder,
 			ObjectProvider<JsonMapper> jsonMapper, ObjectProvider<ObservationRegistry> observationRegistry) {
 		ReactiveWebPubSubTemplate.Builder builder = ReactiveWebPubSubTemplate.builder(connections.getDefault())
 			.connections(connections)
+			.hub((hub != null) ? HubName.requireValid(hub, "WebPubSubHub") : null)
 			.webClientBuilder(webClientBuilder.getIfAvailable(WebClient::builder))
 			.observationRegistry(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP))
 			.timeout(clientProperties.getTimeout())
@@ -67,10 +68,6 @@ public final class WebPubSubTemplateAutoConfiguration {
 			.initialBackoff(clientProperties.getRetry().getInitialBackoff())
 			.maxBackoff(clientProperties.getRetry().getMaxBackoff());
 		jsonMapper.ifAvailable(builder::jsonMapper);
-		return builder;
-	}
-
-	static ReactiveWebPubSubTemplate build(ReactiveWebPubSubTemplate.Builder builder) {
 		try {
 			return builder.build();
 		}

@@ -17,6 +17,7 @@ import reactor.core.publisher.Mono;
 
 import dev.webpubsub.spring.connection.EntraTokenProvider;
 import dev.webpubsub.spring.connection.WebPubSubConnection;
+import dev.webpubsub.spring.template.ReactiveWebPubSubOperations;
 import dev.webpubsub.spring.template.ReactiveWebPubSubTemplate;
 import dev.webpubsub.spring.token.ClientAccessOptions;
 import dev.webpubsub.spring.token.ClientAccessTokens;
@@ -27,6 +28,7 @@ import dev.webpubsub.spring.token.WebPubSubUserIdResolver;
 import dev.webpubsub.spring.web.servlet.NegotiateHandler;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
 
 /**
  * Tests for {@link WebPubSubNegotiateAutoConfiguration}.
@@ -181,6 +183,21 @@ class WebPubSubNegotiateAutoConfigurationTests {
 					.generateBlocking(ClientAccessOptions.forHub("chat"));
 				assertThat(url.accessToken()).isEqualTo("issued");
 				assertThat(service.lastRequest().url().getPath()).isEqualTo("/api/hubs/chat/:generateToken");
+			});
+	}
+
+	@Test
+	void asksTheServiceWhenTheApplicationReplacedTheTemplate() {
+		GenerateTokenService service = new GenerateTokenService("issued");
+		service.applyTo(this.servletRunner.withConfiguration(AutoConfigurations.of(WebPubSubTemplateAutoConfiguration.class)))
+			.withBean(ReactiveWebPubSubOperations.class, () -> mock(ReactiveWebPubSubOperations.class))
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(ReactiveWebPubSubTemplate.class);
+				assertThat(context.getBean(ClientAccessTokens.class)
+					.generateBlocking(ClientAccessOptions.forHub("chat"))
+					.accessToken()).isEqualTo("issued");
+				service.assertLastRequest(
+						"/api/hubs/chat/:generateToken?api-version=2024-12-01&minutesToExpire=60&clientType=default");
 			});
 	}
 
