@@ -128,7 +128,8 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 	@Test
 	void contributesHandledHubsToNegotiate() {
 		this.contextRunner.withPropertyValues(CONNECTION, "WebPubSubHub=chat")
-			.withUserConfiguration(ChatHandlers.class, PlaceholderHandlers.class)
+			.withBean("chatHandler", ChatHandler.class)
+			.withBean("placeholderHandler", PlaceholderHandler.class)
 			.withPropertyValues("app.hub=lobby")
 			.run((context) -> assertThat(context.getBean(WebPubSubHubs.class).getHubs())
 				.containsExactlyInAnyOrder("chat", "lobby"));
