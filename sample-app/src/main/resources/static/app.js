@@ -100,7 +100,7 @@
 		try {
 			const response = await fetch('negotiate?userId=' + encodeURIComponent(user));
 			if (!response.ok) {
-				throw new Error('negotiate answered ' + response.status + ' ' + (await response.text()));
+				throw new Error('negotiate answered ' + response.status);
 			}
 			const { url } = await response.json();
 			socket = new WebSocket(url, 'json.webpubsub.azure.v1');
