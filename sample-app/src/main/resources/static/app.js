@@ -7,6 +7,8 @@
 	const $ = (id) => document.getElementById(id);
 	let socket = null;
 	let me = null;
+	// Lines sent and not yet answered; the server answers each line, in order, with an ack or an error.
+	const pending = [];
 
 	function setStatus(text, state) {
 		const status = $('status');
@@ -49,6 +51,14 @@
 		$('online-count').textContent = String(users.length);
 	}
 
+	// Most accepted lines show up as the messages they cause; joining and leaving a room is only seen here.
+	function accepted(line) {
+		const room = /^\/(join|leave)\s+(\S+)\s*$/.exec(line || '');
+		if (room) {
+			addMessage('system', [['text', (room[1] === 'join' ? 'You joined #' : 'You left #') + room[2]]]);
+		}
+	}
+
 	// Payloads the chat's event handlers send; "type" says how to show them.
 	function show(payload) {
 		switch (payload.type) {
@@ -68,10 +78,11 @@
 				showOnline(payload.users);
 				break;
 			case 'error':
+				pending.shift();
 				addMessage('error', [['text', payload.text]]);
 				break;
 			case 'ack':
-				// The line was accepted; what it caused arrives as its own messages.
+				accepted(pending.shift());
 				break;
 			default:
 				console.warn('Unknown payload', payload);
@@ -123,6 +134,7 @@
 			return false;
 		}
 		socket.send(JSON.stringify({ type: 'event', event: 'message', dataType: 'text', data: line }));
+		pending.push(line);
 		return true;
 	}
 

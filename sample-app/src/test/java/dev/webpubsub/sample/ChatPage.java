@@ -41,7 +41,20 @@ final class ChatPage {
 	 */
 	ChatPage join(String baseUrl, String user) {
 		this.driver.get(baseUrl + "/?user=" + user);
-		this.wait.withMessage(() -> user + " did not connect; status: " + status())
+		return waitUntilConnected(user);
+	}
+
+	/**
+	 * Opens the page without a user, types {@code user} into the name prompt and waits until it is connected.
+	 */
+	ChatPage joinByName(String baseUrl, String user) {
+		this.driver.get(baseUrl + "/");
+		this.driver.findElement(By.id("name")).sendKeys(user + "\n");
+		return waitUntilConnected(user);
+	}
+
+	private ChatPage waitUntilConnected(String user) {
+		this.wait.withMessage(() -> user + " did not connect; status: " + status() + ", messages: " + messages())
 			.until((driver) -> status().equals("Connected as " + user));
 		return this;
 	}
