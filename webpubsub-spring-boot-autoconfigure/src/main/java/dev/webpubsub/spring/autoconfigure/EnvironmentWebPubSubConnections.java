@@ -1,5 +1,6 @@
 package dev.webpubsub.spring.autoconfigure;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -47,17 +48,16 @@ final class EnvironmentWebPubSubConnections implements WebPubSubConnections {
 		this.defaultConnection = (defaultDetails != null) ? toConnection(defaultDetails, defaultEntraTokens) : null;
 	}
 
-	private static WebPubSubConnection toConnection(WebPubSubConnectionDetails details,
-			@Nullable EntraTokenProvider entraTokens) {
+	private WebPubSubConnection toConnection(WebPubSubConnectionDetails details,
+			@Nullable EntraTokenProvider defaultEntraTokens) {
 		String accessKey = details.getAccessKey();
 		if (accessKey != null) {
 			return WebPubSubConnection.withAccessKey(DEFAULT_NAME, details.getEndpoint(), accessKey);
 		}
-		if (entraTokens == null) {
-			throw new InvalidConnectionSettingException(DEFAULT_NAME,
-					"the connection has no AccessKey, so it authenticates with Entra ID, which needs "
-							+ "com.azure:azure-identity on the classpath or a TokenCredential bean.");
-		}
+		// Details from another source (the emulator, a user bean) may be keyless while the environment is not.
+		EntraTokenProvider entraTokens = (defaultEntraTokens != null) ? defaultEntraTokens
+				: this.entraTokens.apply(new ConnectionSettings.Identity(DEFAULT_NAME, details.getEndpoint(), null, null,
+						null, null, null));
 		return WebPubSubConnection.withEntraId(DEFAULT_NAME, details.getEndpoint(), entraTokens);
 	}
 
@@ -80,7 +80,7 @@ final class EnvironmentWebPubSubConnections implements WebPubSubConnections {
 
 	@Override
 	public Collection<WebPubSubConnection> all() {
-		List<WebPubSubConnection> connections = new java.util.ArrayList<>();
+		List<WebPubSubConnection> connections = new ArrayList<>();
 		if (this.defaultConnection != null) {
 			connections.add(this.defaultConnection);
 		}

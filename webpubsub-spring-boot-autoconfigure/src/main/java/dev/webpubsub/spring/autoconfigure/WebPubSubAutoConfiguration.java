@@ -1,7 +1,10 @@
 package dev.webpubsub.spring.autoconfigure;
 
+import java.util.Optional;
+
 import com.azure.core.credential.TokenCredential;
 import com.azure.identity.DefaultAzureCredentialBuilder;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -38,7 +41,7 @@ public final class WebPubSubAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean(WebPubSubConnections.class)
 	EnvironmentWebPubSubConnections webPubSubConnections(Environment environment,
 			ObjectProvider<WebPubSubConnectionDetails> connectionDetails,
 			ObjectProvider<EntraTokenProvider> entraTokenProvider,
@@ -55,7 +58,9 @@ public final class WebPubSubAutoConfiguration {
 	@ConditionalOnClass({ TokenCredential.class, DefaultAzureCredentialBuilder.class })
 	static class AzureIdentityConfiguration {
 
-		@Bean
+		private static final String TOKEN_CREDENTIAL_BEAN_NAME = "webPubSubTokenCredential";
+
+		@Bean(TOKEN_CREDENTIAL_BEAN_NAME)
 		@ConditionalOnMissingBean(TokenCredential.class)
 		@ConditionalOnWebPubSubConnection(identityBased = true)
 		TokenCredential webPubSubTokenCredential(Environment environment) {
@@ -71,9 +76,22 @@ public final class WebPubSubAutoConfiguration {
 		}
 
 		@Bean
-		NamedEntraTokenProviders webPubSubNamedEntraTokenProviders(ObjectProvider<TokenCredential> tokenCredential) {
+		NamedEntraTokenProviders webPubSubNamedEntraTokenProviders(ListableBeanFactory beanFactory) {
 			return (settings) -> new TokenCredentialEntraTokenProvider(
-					tokenCredential.getIfUnique(() -> IdentityCredentials.create(settings)));
+					userTokenCredential(beanFactory).orElseGet(() -> IdentityCredentials.create(settings)));
+		}
+
+		/**
+		 * Returns the application's own credential, which wins for every connection. The credential this
+		 * configuration builds belongs to the default connection, so named connections build theirs from their
+		 * own identity keys.
+		 */
+		private static Optional<TokenCredential> userTokenCredential(ListableBeanFactory beanFactory) {
+			String[] names = beanFactory.getBeanNamesForType(TokenCredential.class);
+			if (names.length != 1 || TOKEN_CREDENTIAL_BEAN_NAME.equals(names[0])) {
+				return Optional.empty();
+			}
+			return Optional.of(beanFactory.getBean(names[0], TokenCredential.class));
 		}
 
 	}

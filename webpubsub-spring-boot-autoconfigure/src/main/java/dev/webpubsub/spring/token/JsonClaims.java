@@ -4,7 +4,8 @@ import java.util.Collection;
 
 /**
  * Builds the JSON object of a token's claims without a general-purpose mapper: claims are few and flat, and
- * tokens are minted on hot paths (every negotiate, every REST call).
+ * tokens are minted on hot paths (every negotiate, every REST call). The negotiate response, equally flat, is
+ * written the same way.
  *
  * @author Web PubSub for Spring Boot team
  */

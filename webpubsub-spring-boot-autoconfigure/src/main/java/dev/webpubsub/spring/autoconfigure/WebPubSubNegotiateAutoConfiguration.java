@@ -1,0 +1,104 @@
+package dev.webpubsub.spring.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.web.reactive.function.client.WebClient;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.webpubsub.spring.connection.WebPubSubConnections;
+import dev.webpubsub.spring.token.ClientAccessOptions;
+import dev.webpubsub.spring.token.ClientAccessTokens;
+import dev.webpubsub.spring.token.NegotiatePolicy;
+import dev.webpubsub.spring.token.NegotiateTokenCustomizer;
+import dev.webpubsub.spring.token.WebPubSubHubs;
+import dev.webpubsub.spring.token.WebPubSubUserIdResolver;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} of client access tokens and the negotiate endpoint
+ * ({@code GET /negotiate}) of servlet and reactive web applications. Active when a default connection exists,
+ * whether configured or published by another source such as the embedded emulator.
+ *
+ * @author Web PubSub for Spring Boot team
+ */
+@AutoConfiguration(after = WebPubSubAutoConfiguration.class,
+		afterName = { "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration",
+				"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration" })
+@ConditionalOnClass(WebClient.class)
+@ConditionalOnBean(WebPubSubConnectionDetails.class)
+@EnableConfigurationProperties({ WebPubSubFunctionsProperties.class, WebPubSubNegotiateProperties.class })
+public final class WebPubSubNegotiateAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	ClientAccessTokens clientAccessTokens(WebPubSubConnections connections,
+			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<JsonMapper> jsonMapper) {
+		return new ClientAccessTokens(connections, webClientBuilder.getIfAvailable(WebClient::builder).build(),
+				jsonMapper.getIfAvailable(() -> JsonMapper.builder().build()));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication
+	@ConditionalOnBooleanProperty(name = "webpubsub.negotiate.enabled", matchIfMissing = true)
+	@Import({ ServletNegotiateEndpointConfiguration.class, ReactiveNegotiateEndpointConfiguration.class })
+	static class NegotiateEndpointConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		WebPubSubUserIdResolver webPubSubUserIdResolver() {
+			return WebPubSubUserIdResolver.principalName();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		NegotiatePolicy webPubSubNegotiatePolicy(WebPubSubFunctionsProperties functionsProperties,
+				WebPubSubNegotiateProperties properties, WebPubSubUserIdResolver userIdResolver,
+				ObjectProvider<WebPubSubHubs> hubs, ObjectProvider<NegotiateTokenCustomizer> customizers) {
+			List<NegotiateTokenCustomizer> allCustomizers = new ArrayList<>();
+			allCustomizers.add(propertiesCustomizer(properties));
+			customizers.orderedStream().forEach(allCustomizers::add);
+			String defaultHub = functionsProperties.getWebPubSubHub();
+			requireValidHub("WebPubSubHub", defaultHub);
+			Set<String> configuredHubs = Set.copyOf(properties.getHubs());
+			configuredHubs.forEach((hub) -> requireValidHub("webpubsub.negotiate.hubs", hub));
+			return new NegotiatePolicy(defaultHub, () -> {
+				Set<String> served = new LinkedHashSet<>(configuredHubs);
+				hubs.orderedStream().forEach((contributor) -> served.addAll(contributor.getHubs()));
+				return served;
+			}, userIdResolver, allCustomizers);
+		}
+
+		private static void requireValidHub(String property, @Nullable String hub) {
+			if (hub != null && !ClientAccessOptions.isValidHub(hub)) {
+				throw new IllegalStateException("'" + property + "' holds the invalid hub name '" + hub
+						+ "': a hub name starts with a letter and has at most 128 letters, digits and _`,.[] characters");
+			}
+		}
+
+		private static NegotiateTokenCustomizer propertiesCustomizer(WebPubSubNegotiateProperties properties) {
+			List<String> roles = List.copyOf(properties.getRoles());
+			List<String> groups = List.copyOf(properties.getGroups());
+			return (request, options) -> options.withRoles(roles)
+				.withGroups(groups)
+				.withLifetime(properties.getTokenTimeToLive())
+				.withProtocol(properties.getClientProtocol());
+		}
+
+	}
+
+}

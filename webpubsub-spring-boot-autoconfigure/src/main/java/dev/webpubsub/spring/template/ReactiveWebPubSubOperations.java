@@ -1,0 +1,295 @@
+package dev.webpubsub.spring.template;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Reactive operations of the Web PubSub REST API on one hub of one connection. Arguments are checked when a
+ * method is called ({@link IllegalArgumentException} naming the argument); the returned publishers do the work
+ * when subscribed, retrying transient failures, and signal {@link WebPubSubException} when the last attempt
+ * fails. Nothing is dropped silently.
+ *
+ * @author Web PubSub for Spring Boot team
+ * @see ReactiveWebPubSubTemplate
+ * @see WebPubSubOperations
+ */
+public interface ReactiveWebPubSubOperations {
+
+	/**
+	 * Returns operations on the given hub of the same connection.
+	 * @param hub the hub, matching {@code ^[A-Za-z][A-Za-z0-9_`,.[\]]{0,127}$}
+	 * @return the hub-scoped operations
+	 */
+	ReactiveWebPubSubOperations hub(String hub);
+
+	/**
+	 * Returns operations on the named connection (a connection string or identity-based setting with that name),
+	 * on the same hub.
+	 * @param name the connection setting name, such as {@code OtherConnection}
+	 * @return the operations of that connection
+	 * @throws IllegalStateException if nothing is configured under that name
+	 */
+	ReactiveWebPubSubOperations connection(String name);
+
+	/**
+	 * Returns the hub that operations act on.
+	 * @return the hub, or {@code null} when neither {@code WebPubSubHub} nor {@link #hub(String)} set one
+	 */
+	@Nullable String getHub();
+
+	/**
+	 * Sends a message to every connection of the hub.
+	 * @param message the message
+	 * @return completes when the service accepted the message
+	 */
+	default Mono<Void> sendToAll(WebPubSubMessage message) {
+		return sendToAll(message, SendOptions.none());
+	}
+
+	/**
+	 * Sends a message to every connection of the hub that the options select.
+	 * @param message the message
+	 * @param options excluded connections, filter and time to live
+	 * @return completes when the service accepted the message
+	 */
+	Mono<Void> sendToAll(WebPubSubMessage message, SendOptions options);
+
+	/**
+	 * Sends a message to every connection in a group.
+	 * @param group the group
+	 * @param message the message
+	 * @return completes when the service accepted the message
+	 */
+	default Mono<Void> sendToGroup(String group, WebPubSubMessage message) {
+		return sendToGroup(group, message, SendOptions.none());
+	}
+
+	/**
+	 * Sends a message to the connections in a group that the options select.
+	 * @param group the group
+	 * @param message the message
+	 * @param options excluded connections, filter and time to live
+	 * @return completes when the service accepted the message
+	 */
+	Mono<Void> sendToGroup(String group, WebPubSubMessage message, SendOptions options);
+
+	/**
+	 * Sends a message to every connection of a user.
+	 * @param userId the user id
+	 * @param message the message
+	 * @return completes when the service accepted the message
+	 */
+	default Mono<Void> sendToUser(String userId, WebPubSubMessage message) {
+		return sendToUser(userId, message, SendOptions.none());
+	}
+
+	/**
+	 * Sends a message to the connections of a user that the options select.
+	 * @param userId the user id
+	 * @param message the message
+	 * @param options filter and time to live (excluded connections are not supported)
+	 * @return completes when the service accepted the message
+	 */
+	Mono<Void> sendToUser(String userId, WebPubSubMessage message, SendOptions options);
+
+	/**
+	 * Sends a message to one connection.
+	 * @param connectionId the connection id
+	 * @param message the message
+	 * @return completes when the service accepted the message
+	 */
+	default Mono<Void> sendToConnection(String connectionId, WebPubSubMessage message) {
+		return sendToConnection(connectionId, message, SendOptions.none());
+	}
+
+	/**
+	 * Sends a message to one connection.
+	 * @param connectionId the connection id
+	 * @param message the message
+	 * @param options time to live (excluded connections and filter are not supported)
+	 * @return completes when the service accepted the message
+	 */
+	Mono<Void> sendToConnection(String connectionId, WebPubSubMessage message, SendOptions options);
+
+	/**
+	 * Adds a connection to a group.
+	 * @param group the group
+	 * @param connectionId the connection id
+	 * @return completes when done
+	 */
+	Mono<Void> addConnectionToGroup(String group, String connectionId);
+
+	/**
+	 * Removes a connection from a group.
+	 * @param group the group
+	 * @param connectionId the connection id
+	 * @return completes when done
+	 */
+	Mono<Void> removeConnectionFromGroup(String group, String connectionId);
+
+	/**
+	 * Removes a connection from every group it is in.
+	 * @param connectionId the connection id
+	 * @return completes when done
+	 */
+	Mono<Void> removeConnectionFromAllGroups(String connectionId);
+
+	/**
+	 * Adds the connections that an OData filter selects to groups.
+	 * @param groups the groups
+	 * @param filter the filter, such as {@code userId eq 'alice'}
+	 * @return completes when done
+	 */
+	Mono<Void> addConnectionsToGroups(List<String> groups, String filter);
+
+	/**
+	 * Removes the connections that an OData filter selects from groups.
+	 * @param groups the groups
+	 * @param filter the filter, such as {@code userId eq 'alice'}
+	 * @return completes when done
+	 */
+	Mono<Void> removeConnectionsFromGroups(List<String> groups, String filter);
+
+	/**
+	 * Adds the connections of a user, present and future, to a group.
+	 * @param group the group
+	 * @param userId the user id
+	 * @return completes when done
+	 */
+	Mono<Void> addUserToGroup(String group, String userId);
+
+	/**
+	 * Removes the connections of a user from a group.
+	 * @param group the group
+	 * @param userId the user id
+	 * @return completes when done
+	 */
+	Mono<Void> removeUserFromGroup(String group, String userId);
+
+	/**
+	 * Removes the connections of a user from every group.
+	 * @param userId the user id
+	 * @return completes when done
+	 */
+	Mono<Void> removeUserFromAllGroups(String userId);
+
+	/**
+	 * Closes one connection.
+	 * @param connectionId the connection id
+	 * @param reason the reason given to the client, or {@code null}
+	 * @return completes when done
+	 */
+	Mono<Void> closeConnection(String connectionId, @Nullable String reason);
+
+	/**
+	 * Closes every connection of the hub.
+	 * @param excluded ids of connections that stay open
+	 * @param reason the reason given to the clients, or {@code null}
+	 * @return completes when done
+	 */
+	Mono<Void> closeAllConnections(List<String> excluded, @Nullable String reason);
+
+	/**
+	 * Closes every connection in a group.
+	 * @param group the group
+	 * @param excluded ids of connections that stay open
+	 * @param reason the reason given to the clients, or {@code null}
+	 * @return completes when done
+	 */
+	Mono<Void> closeGroupConnections(String group, List<String> excluded, @Nullable String reason);
+
+	/**
+	 * Closes every connection of a user.
+	 * @param userId the user id
+	 * @param excluded ids of connections that stay open
+	 * @param reason the reason given to the clients, or {@code null}
+	 * @return completes when done
+	 */
+	Mono<Void> closeUserConnections(String userId, List<String> excluded, @Nullable String reason);
+
+	/**
+	 * Grants a permission to a connection.
+	 * @param permission the permission
+	 * @param connectionId the connection id
+	 * @param targetName the group the permission is for, or {@code null} for every group
+	 * @return completes when done
+	 */
+	Mono<Void> grantPermission(WebPubSubPermission permission, String connectionId, @Nullable String targetName);
+
+	/**
+	 * Revokes a permission of a connection.
+	 * @param permission the permission
+	 * @param connectionId the connection id
+	 * @param targetName the group the permission is for, or {@code null} for every group
+	 * @return completes when done
+	 */
+	Mono<Void> revokePermission(WebPubSubPermission permission, String connectionId, @Nullable String targetName);
+
+	/**
+	 * Checks whether a connection has a permission.
+	 * @param permission the permission
+	 * @param connectionId the connection id
+	 * @param targetName the group the permission is for, or {@code null} for every group
+	 * @return {@code true} if the connection has it
+	 */
+	Mono<Boolean> checkPermission(WebPubSubPermission permission, String connectionId, @Nullable String targetName);
+
+	/**
+	 * Checks whether a connection exists.
+	 * @param connectionId the connection id
+	 * @return {@code true} if it is connected
+	 */
+	Mono<Boolean> connectionExists(String connectionId);
+
+	/**
+	 * Checks whether a group has any connection.
+	 * @param group the group
+	 * @return {@code true} if at least one connection is in the group
+	 */
+	Mono<Boolean> groupExists(String group);
+
+	/**
+	 * Checks whether a user has any connection.
+	 * @param userId the user id
+	 * @return {@code true} if the user is connected
+	 */
+	Mono<Boolean> userExists(String userId);
+
+	/**
+	 * Lists the connections in a group, following the service's pages.
+	 * @param group the group
+	 * @return the connections
+	 */
+	Flux<WebPubSubGroupMember> listConnectionsInGroup(String group);
+
+	/**
+	 * Asks the service to generate a client access token, which works for identity-based connections too.
+	 * @param options what the token grants
+	 * @return the token
+	 */
+	Mono<String> generateClientToken(ClientTokenOptions options);
+
+	/**
+	 * Checks that the service is available ({@code HEAD /api/health}), with a single attempt.
+	 * @return completes when the service answers 200, signals {@link WebPubSubException} otherwise
+	 */
+	Mono<Void> checkHealth();
+
+	/**
+	 * Executes an Azure Functions output action on this hub.
+	 * @param action the action
+	 * @return completes when done
+	 */
+	Mono<Void> send(WebPubSubAction action);
+
+	/**
+	 * Executes output actions on this hub one after the other, in order, stopping at the first failure.
+	 * @param actions the actions
+	 * @return completes when all are done
+	 */
+	Mono<Void> send(List<? extends WebPubSubAction> actions);
+
+}

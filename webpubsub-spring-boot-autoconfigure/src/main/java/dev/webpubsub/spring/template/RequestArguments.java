@@ -1,0 +1,88 @@
+package dev.webpubsub.spring.template;
+
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Checks of the arguments of REST operations, made before anything is sent so that a mistake fails at the call
+ * with the name of the argument rather than as a 400 from the service. The rules are those of the REST API.
+ *
+ * @author Web PubSub for Spring Boot team
+ */
+final class RequestArguments {
+
+	private static final Pattern HUB = Pattern.compile("^[A-Za-z][A-Za-z0-9_`,.\\[\\]]{0,127}$");
+
+	private static final int MAX_GROUP_LENGTH = 1024;
+
+	private static final int MAX_MESSAGE_TTL_SECONDS = 300;
+
+	private RequestArguments() {
+	}
+
+	static String hub(@Nullable String hub) {
+		if (hub == null || !HUB.matcher(hub).matches()) {
+			throw new IllegalArgumentException("'hub' must start with a letter and contain at most 128 letters, "
+					+ "digits and characters _`,.[] but was " + quote(hub));
+		}
+		return hub;
+	}
+
+	static String notBlank(String name, @Nullable String value) {
+		if (value == null || value.isBlank()) {
+			throw new IllegalArgumentException("'" + name + "' must not be " + ((value == null) ? "null" : "blank"));
+		}
+		return value;
+	}
+
+	static String group(String name, @Nullable String group) {
+		notBlank(name, group);
+		if (group.length() > MAX_GROUP_LENGTH) {
+			throw new IllegalArgumentException("'" + name + "' must be at most " + MAX_GROUP_LENGTH
+					+ " characters long but has " + group.length());
+		}
+		return group;
+	}
+
+	static List<String> ids(String name, @Nullable List<String> values) {
+		return each(name, values, RequestArguments::notBlank);
+	}
+
+	static List<String> groups(String name, @Nullable List<String> values) {
+		return each(name, values, RequestArguments::group);
+	}
+
+	private static List<String> each(String name, @Nullable List<String> values,
+			BiConsumer<String, @Nullable String> check) {
+		if (values == null) {
+			throw new IllegalArgumentException("'" + name + "' must not be null");
+		}
+		for (int i = 0; i < values.size(); i++) {
+			check.accept(name + "[" + i + "]", values.get(i));
+		}
+		return List.copyOf(values);
+	}
+
+	static int messageTtlSeconds(int seconds) {
+		if (seconds < 0 || seconds > MAX_MESSAGE_TTL_SECONDS) {
+			throw new IllegalArgumentException(
+					"'messageTtlSeconds' must be between 0 and " + MAX_MESSAGE_TTL_SECONDS + " but was " + seconds);
+		}
+		return seconds;
+	}
+
+	static <T> T notNull(String name, @Nullable T value) {
+		if (value == null) {
+			throw new IllegalArgumentException("'" + name + "' must not be null");
+		}
+		return value;
+	}
+
+	private static String quote(@Nullable String value) {
+		return (value != null) ? "'" + value + "'" : "null";
+	}
+
+}
