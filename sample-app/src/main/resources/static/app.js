@@ -16,9 +16,9 @@
 		status.dataset.state = state;
 	}
 
-	function addMessage(type, parts) {
+	function addMessage(type, parts, mine) {
 		const item = document.createElement('li');
-		item.className = 'message ' + type;
+		item.className = 'message ' + type + (mine ? ' mine' : '');
 		item.dataset.type = type;
 		const time = document.createElement('time');
 		time.textContent = new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
@@ -66,7 +66,7 @@
 				addMessage('system', [['text', payload.text]]);
 				break;
 			case 'chat':
-				addMessage(payload.from === me ? 'chat mine' : 'chat', [['from', payload.from], ['text', payload.text]]);
+				addMessage('chat', [['from', payload.from], ['text', payload.text]], payload.from === me);
 				break;
 			case 'private':
 				addMessage('private', [['from', payload.from + ' → ' + payload.to], ['text', payload.text]]);
