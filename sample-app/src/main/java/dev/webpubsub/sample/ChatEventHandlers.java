@@ -2,7 +2,8 @@ package dev.webpubsub.sample;
 
 import java.util.List;
 
-import org.jspecify.annotations.Nullable;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.webpubsub.sample.ChatCommand.Invalid;
@@ -19,6 +20,7 @@ import dev.webpubsub.spring.event.WebPubSubConnectionContext;
 import dev.webpubsub.spring.event.WebPubSubDataType;
 import dev.webpubsub.spring.event.WebPubSubErrorCode;
 import dev.webpubsub.spring.event.WebPubSubEventException;
+import dev.webpubsub.spring.template.WebPubSubException;
 import dev.webpubsub.spring.template.WebPubSubMessage;
 import dev.webpubsub.spring.template.WebPubSubOperations;
 
@@ -33,6 +35,8 @@ class ChatEventHandlers {
 
 	/** Group every connection joins when it connects. */
 	static final String LOBBY = "lobby";
+
+	private static final Log logger = LogFactory.getLog(ChatEventHandlers.class);
 
 	private final WebPubSubOperations webPubSub;
 
@@ -84,11 +88,22 @@ class ChatEventHandlers {
 		if (request.getDataType() != WebPubSubDataType.TEXT) {
 			return reply(ChatPayload.error("Send each line as text"));
 		}
-		String userId = userId(context);
 		ChatCommand command = ChatLineParser.parse(request.getDataAsString());
 		if (command instanceof Invalid invalid) {
 			return reply(ChatPayload.error(invalid.reason()));
 		}
+		try {
+			carryOut(command, userId(context), context.getConnectionId());
+		}
+		catch (WebPubSubException ex) {
+			// Answering with an error keeps the sender connected; a failed handler would make the service close it.
+			logger.warn("Could not carry out a chat line of connection " + context.getConnectionId(), ex);
+			return reply(ChatPayload.error("Could not deliver your message, please try again"));
+		}
+		return reply(ChatPayload.ack());
+	}
+
+	private void carryOut(ChatCommand command, String userId, String connectionId) {
 		if (command instanceof Say say) {
 			this.webPubSub.sendToAll(WebPubSubMessage.json(ChatPayload.chat(userId, say.text())));
 		}
@@ -96,16 +111,15 @@ class ChatEventHandlers {
 			sendPrivate(userId, privateMessage);
 		}
 		else if (command instanceof Join join) {
-			this.webPubSub.addConnectionToGroup(roomGroup(join.room()), context.getConnectionId());
+			this.webPubSub.addConnectionToGroup(roomGroup(join.room()), connectionId);
 		}
 		else if (command instanceof Leave leave) {
-			this.webPubSub.removeConnectionFromGroup(roomGroup(leave.room()), context.getConnectionId());
+			this.webPubSub.removeConnectionFromGroup(roomGroup(leave.room()), connectionId);
 		}
 		else if (command instanceof RoomMessage roomMessage) {
 			this.webPubSub.sendToGroup(roomGroup(roomMessage.room()),
 					WebPubSubMessage.json(ChatPayload.room(roomMessage.room(), userId, roomMessage.text())));
 		}
-		return reply(ChatPayload.ack());
 	}
 
 	private void announce(String text, List<String> users) {

@@ -27,7 +27,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * A message that must not reach a page is checked with a barrier instead of a sleep: the sender then says
  * something to everyone, and once that has arrived, anything sent before it would have arrived too.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+// The system Chromium may be newer than the DevTools bindings Selenium ships; the tests use WebDriver only.
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "logging.level.org.openqa.selenium.devtools=error",
+				"logging.level.org.openqa.selenium.chromium=error" })
 class ChatBrowserTests {
 
 	/** Where the test leaves its screenshot of the page; docs/images/sample-chat.png is a copy. */

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.webpubsub.spring.template.WebPubSubException;
 import dev.webpubsub.spring.template.WebPubSubMessage;
 import dev.webpubsub.spring.template.WebPubSubOperations;
 import dev.webpubsub.spring.test.WebPubSubEventBuilder;
@@ -16,7 +17,9 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.then;
+import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.inOrder;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -132,6 +135,14 @@ class ChatEventHandlersTests {
 		message("x".repeat(2001))
 			.andExpect(content().json("{\"type\":\"error\",\"text\":\"Message is longer than 2000 characters\"}", true));
 		then(this.webPubSub).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void failedSendIsAnsweredWithAnErrorAndKeepsTheSenderConnected() throws Exception {
+		willThrow(new WebPubSubException("sendToAll", "Connection refused", null)).given(this.webPubSub).sendToAll(any());
+		message("hello").andExpect(status().isOk())
+			.andExpect(content().json(
+					"{\"type\":\"error\",\"text\":\"Could not deliver your message, please try again\"}", true));
 	}
 
 	@Test
