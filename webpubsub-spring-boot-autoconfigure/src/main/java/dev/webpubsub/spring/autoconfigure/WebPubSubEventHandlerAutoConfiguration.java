@@ -18,6 +18,7 @@ import dev.webpubsub.spring.connection.WebPubSubConnections;
 import dev.webpubsub.spring.handler.EventHandlerMethodDetector;
 import dev.webpubsub.spring.handler.WebPubSubEventHandlerMappings;
 import dev.webpubsub.spring.handler.WebPubSubEventPipeline;
+import dev.webpubsub.spring.token.WebPubSubHubs;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} of Web PubSub event handling: detection of
@@ -40,6 +41,14 @@ public final class WebPubSubEventHandlerAutoConfiguration {
 	@ConditionalOnMissingBean
 	WebPubSubEventHandlerMappings webPubSubEventHandlerMappings() {
 		return new WebPubSubEventHandlerMappings();
+	}
+
+	/**
+	 * Lets the negotiate endpoint hand out tokens for every hub that has handler methods.
+	 */
+	@Bean
+	WebPubSubHubs webPubSubEventHandlerHubs(WebPubSubEventHandlerMappings mappings) {
+		return mappings::getHubs;
 	}
 
 	@Bean

@@ -43,6 +43,7 @@ import dev.webpubsub.spring.handler.WebPubSubEventHandlerMappings;
 import dev.webpubsub.spring.handler.WebPubSubEventPipeline;
 import dev.webpubsub.spring.test.WebPubSubEventBuilder;
 import dev.webpubsub.spring.test.WebPubSubEvents;
+import dev.webpubsub.spring.token.WebPubSubHubs;
 import dev.webpubsub.spring.web.servlet.WebPubSubContextArgumentResolver;
 import dev.webpubsub.spring.web.servlet.WebPubSubWebhookHandler;
 
@@ -122,6 +123,15 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 								WebPubSubClientProtocols.ALL),
 						tuple("chat", WebPubSubEventType.SYSTEM, "connected",
 								WebPubSubClientProtocols.WEBPUBSUB)));
+	}
+
+	@Test
+	void contributesHandledHubsToNegotiate() {
+		this.contextRunner.withPropertyValues(CONNECTION, "WebPubSubHub=chat")
+			.withUserConfiguration(ChatHandlers.class, PlaceholderHandlers.class)
+			.withPropertyValues("app.hub=lobby")
+			.run((context) -> assertThat(context.getBean(WebPubSubHubs.class).getHubs())
+				.containsExactlyInAnyOrder("chat", "lobby"));
 	}
 
 	@Test
