@@ -6,23 +6,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.webpubsub.emulator.EventHandlerSettings;
-import dev.webpubsub.emulator.WebPubSubEmulator;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Drives the sample page in real headless Chromium (two to three browsers at once) against the application
- * running on the emulator.
+ * running on the embedded emulator, as {@code ./mvnw -pl sample-app -am spring-boot:run} runs it.
  * <p>
  * A message that must not reach a page is checked with a barrier instead of a sleep: the sender then says
  * something to everyone, and once that has arrived, anything sent before it would have arrived too.
@@ -36,12 +30,6 @@ class ChatBrowserTests {
 	/** Where the test leaves its screenshot of the page; docs/images/sample-chat.png is a copy. */
 	static final Path SCREENSHOT = Path.of("target", "sample-chat.png");
 
-	private static final WebPubSubEmulator emulator = WebPubSubEmulator.builder()
-		.host("127.0.0.1")
-		.port(0)
-		.build()
-		.start();
-
 	@LocalServerPort
 	private int port;
 
@@ -49,22 +37,6 @@ class ChatBrowserTests {
 	private Path profiles;
 
 	private final List<ChatPage> pages = new ArrayList<>();
-
-	@DynamicPropertySource
-	static void connectToEmulator(DynamicPropertyRegistry registry) {
-		registry.add("WebPubSubConnectionString", emulator::connectionString);
-	}
-
-	@AfterAll
-	static void stopEmulator() {
-		emulator.stop();
-	}
-
-	@BeforeEach
-	void pointEmulatorAtApplication() {
-		emulator.setEventHandlers("chat",
-				List.of(EventHandlerSettings.allEvents("http://localhost:" + this.port + "/eventhandler")));
-	}
 
 	@AfterEach
 	void closeBrowsers() {
