@@ -28,6 +28,8 @@ final class ClientConnection {
 	/** Close code that tells reliable clients that the connection cannot be recovered. */
 	static final int CLOSE_UNRECOVERABLE = 1008;
 
+	private static final int MAX_CLOSE_REASON_BYTES = 123;
+
 	/** Unacknowledged messages a reliable connection buffers before it gives up, as the service does. */
 	private static final int MAX_UNACKED = 1000;
 
@@ -164,6 +166,11 @@ final class ClientConnection {
 	 * @param sink the outbound frames of the WebSocket
 	 */
 	synchronized void attach(Sinks.Many<WebSocketFrame> sink) {
+		if (this.closed) {
+			// The reconnection window ended while the new WebSocket was opening.
+			sink.tryEmitComplete();
+			return;
+		}
 		if (this.expiry != null) {
 			this.expiry.dispose();
 			this.expiry = null;
@@ -289,8 +296,16 @@ final class ClientConnection {
 		return this.closeCode;
 	}
 
+	/**
+	 * Returns the reason for the close frame, cut to the 123 bytes a close frame can carry.
+	 * @return the reason
+	 */
 	synchronized String closeReason() {
-		return (this.closeReason != null) ? this.closeReason : "";
+		String reason = (this.closeReason != null) ? this.closeReason : "";
+		while (reason.getBytes(StandardCharsets.UTF_8).length > MAX_CLOSE_REASON_BYTES) {
+			reason = reason.substring(0, reason.length() - 1);
+		}
+		return reason;
 	}
 
 	private void emit(WebSocketFrame frame) {

@@ -126,7 +126,10 @@ final class ClientEndpoint {
 			.send(handler, connection, "connect", true, "application/json; charset=utf-8", body)
 			.flatMap((upstreamResponse) -> {
 				if (!upstreamResponse.isSuccess()) {
-					return reject(response, HttpResponseStatus.valueOf(upstreamResponse.status()),
+					// 4xx and 5xx reach the client as they are; anything else (such as a redirect) is a failure.
+					int status = upstreamResponse.status();
+					return reject(response,
+							HttpResponseStatus.valueOf((status >= 400 && status < 600) ? status : 500),
 							new String(upstreamResponse.body(), StandardCharsets.UTF_8));
 				}
 				String problem = applyConnectResponse(connection, upstreamResponse, requested, groups);
@@ -167,7 +170,9 @@ final class ClientEndpoint {
 	}
 
 	private static WebsocketServerSpec spec(@Nullable String subprotocol) {
-		WebsocketServerSpec.Builder spec = WebsocketServerSpec.builder().maxFramePayloadLength(MAX_FRAME_SIZE);
+		// Frames a little over the limit are decoded so that MessageAssembler closes the connection the way the
+		// service does (disconnected message, no recovery); Netty cuts off anything larger by itself.
+		WebsocketServerSpec.Builder spec = WebsocketServerSpec.builder().maxFramePayloadLength(2 * MAX_FRAME_SIZE);
 		if (subprotocol != null) {
 			spec.protocols(subprotocol);
 		}

@@ -108,11 +108,11 @@ final class Upstream {
 	 */
 	Mono<UpstreamResponse> send(EventHandlerSettings handler, ClientConnection connection, String eventName,
 			boolean system, String contentType, byte[] body) {
-		String url = handler.url(connection.hub(), eventName);
-		long eventId = connection.nextEventId();
-		String time = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+		Delivery delivery = new Delivery(handler.url(connection.hub(), eventName), connection, eventName, system,
+				contentType, body, connection.nextEventId(), Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+		String url = delivery.url();
 		return validate(handler, connection.hub())
-			.then(Mono.defer(() -> post(url, connection, eventName, system, contentType, body, eventId, time)))
+			.then(Mono.defer(() -> attempt(delivery, 0)))
 			.onErrorMap((ex) -> !(ex instanceof UpstreamException), (ex) -> new UpstreamException(ex.toString()))
 			.doOnNext((response) -> rememberCookies(connection, response))
 			.doOnError((ex) -> logger.warn("Event '" + eventName + "' of connection " + connection.id()
@@ -175,19 +175,11 @@ final class Upstream {
 		return false;
 	}
 
-	private Mono<UpstreamResponse> post(String url, ClientConnection connection, String eventName, boolean system,
-			String contentType, byte[] body, long eventId, String time) {
-		return attempt(url, connection, eventName, system, contentType, body, eventId, time, 0);
-	}
-
-	private Mono<UpstreamResponse> attempt(String url, ClientConnection connection, String eventName,
-			boolean system, String contentType, byte[] body, long eventId, String time, int retry) {
-		Mono<UpstreamResponse> request = this.httpClient
-			.headers((headers) -> cloudEventHeaders(headers, connection, eventName, system, contentType, eventId,
-					time))
+	private Mono<UpstreamResponse> attempt(Delivery delivery, int retry) {
+		Mono<UpstreamResponse> request = this.httpClient.headers((headers) -> cloudEventHeaders(headers, delivery))
 			.post()
-			.uri(url)
-			.send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(body)))
+			.uri(delivery.url())
+			.send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(delivery.body())))
 			.response((response, content) -> BoundedBody.read(content, MAX_RESPONSE_SIZE)
 				.defaultIfEmpty(EMPTY)
 				.map((bytes) -> new UpstreamResponse(response.status().code(),
@@ -204,24 +196,24 @@ final class Upstream {
 		return request.onErrorResume((ex) -> !(ex instanceof BoundedBody.TooLargeException), (ex) -> Mono.empty())
 			.filter((response) -> response.status() != 408 && response.status() < 500)
 			.switchIfEmpty(Mono.delay(this.retryDelays.get(retry))
-				.then(Mono.defer(() -> attempt(url, connection, eventName, system, contentType, body, eventId, time,
-						retry + 1))));
+				.then(Mono.defer(() -> attempt(delivery, retry + 1))));
 	}
 
-	private void cloudEventHeaders(HttpHeaders headers, ClientConnection connection, String eventName,
-			boolean system, String contentType, long eventId, String time) {
+	private void cloudEventHeaders(HttpHeaders headers, Delivery delivery) {
+		ClientConnection connection = delivery.connection();
+		String eventName = delivery.eventName();
 		headers.set("ce-specversion", "1.0")
 			.set("ce-awpsversion", "1.0")
-			.set("ce-type", (system ? "azure.webpubsub.sys." : "azure.webpubsub.user.") + eventName)
+			.set("ce-type", (delivery.system() ? "azure.webpubsub.sys." : "azure.webpubsub.user.") + eventName)
 			.set("ce-source", "/hubs/" + connection.hub() + "/client/" + connection.id())
-			.set("ce-id", Long.toString(eventId))
-			.set("ce-time", time)
+			.set("ce-id", Long.toString(delivery.eventId()))
+			.set("ce-time", delivery.time())
 			.set("ce-hub", connection.hub())
 			.set("ce-connectionId", connection.id())
 			.set("ce-eventName", eventName)
 			.set("ce-signature", this.tokens.signature(connection.id()))
 			.set("WebHook-Request-Origin", this.origin.get())
-			.set(HttpHeaderNames.CONTENT_TYPE, contentType);
+			.set(HttpHeaderNames.CONTENT_TYPE, delivery.contentType());
 		if (connection.userId() != null) {
 			headers.set("ce-userId", connection.userId());
 		}
@@ -255,6 +247,13 @@ final class Upstream {
 	private static String redact(String url) {
 		int query = url.indexOf('?');
 		return (query < 0) ? url : url.substring(0, query) + "?...";
+	}
+
+	/**
+	 * One event on its way to a handler; retries send the same event again.
+	 */
+	private record Delivery(String url, ClientConnection connection, String eventName, boolean system,
+			String contentType, byte[] body, long eventId, String time) {
 	}
 
 	/**

@@ -69,7 +69,7 @@ public final class WebPubSubEmulator {
 		this.keepAliveInterval = builder.keepAliveInterval;
 		JsonMapper jsonMapper = JsonMapper.builder().build();
 		AccessTokens tokens = new AccessTokens(this.accessKey, jsonMapper, Clock.systemUTC());
-		this.upstream = new Upstream(tokens, this::originHost, builder.upstreamRetryDelays);
+		this.upstream = new Upstream(tokens, this::endpointHost, builder.upstreamRetryDelays);
 		this.upstream.setDefaultHandlers(builder.defaultHandlers);
 		builder.hubHandlers.forEach(this.upstream::setHandlers);
 		this.service = new EmulatedService(tokens, this.upstream, jsonMapper, builder.reconnectionWindow);
@@ -227,17 +227,15 @@ public final class WebPubSubEmulator {
 			.then();
 	}
 
-	/** The host clients use: the bind host, or {@code localhost} when binding every interface. */
+	/**
+	 * The host clients use: the bind host, or {@code localhost} when binding every interface. It is also the
+	 * {@code WebHook-Request-Origin} of upstream requests, as the service sends its own host.
+	 */
 	private String endpointHost() {
 		if (this.host.equals("0.0.0.0") || this.host.equals("::")) {
 			return "localhost";
 		}
 		return (this.host.contains(":") && !this.host.startsWith("[")) ? "[" + this.host + "]" : this.host;
-	}
-
-	/** {@code WebHook-Request-Origin}: the host of the emulator's own endpoint, as the service sends its host. */
-	private String originHost() {
-		return endpointHost();
 	}
 
 	/**

@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.util.concurrent.CompletionException;
 
 import com.azure.messaging.webpubsub.models.WebPubSubContentType;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.WebsocketClientSpec;
 
 import dev.webpubsub.emulator.EmulatorTestSupport.JsonClient;
 
@@ -71,6 +75,23 @@ class BadInputTests extends AbstractEmulatorTests {
 		assertThat(sender.awaitClose()).isEqualTo(1009);
 		this.client.sendToAll("after", WebPubSubContentType.TEXT_PLAIN);
 		assertThat(bystander.next().path("data").asString()).isEqualTo("after");
+	}
+
+	@Test
+	void singleFramesOverOneMebibyteEndReliableConnectionsForGood() {
+		WebSocketCloseStatus status = HttpClient.create()
+			.websocket(WebsocketClientSpec.builder()
+				.protocols("json.reliable.webpubsub.azure.v1")
+				.maxFramePayloadLength(4 * 1024 * 1024)
+				.build())
+			.uri(clientUrl(emulator, this.hub, "big"))
+			.handle((in, out) -> out.sendString(Mono.just("x".repeat(1024 * 1024 + 10)))
+				.then()
+				.then(in.receiveCloseStatus()))
+			.blockLast();
+		assertThat(status.code()).isEqualTo(1009);
+		// Without the reconnection window the user is gone at once rather than after 30 seconds.
+		TestWebSocket.quickly().until(() -> !this.client.userExistsWithResponse("big", null).getValue());
 	}
 
 	@Test

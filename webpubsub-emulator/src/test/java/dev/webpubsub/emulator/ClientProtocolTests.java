@@ -223,6 +223,44 @@ class ClientProtocolTests extends AbstractEmulatorTests {
 	}
 
 	@Test
+	void groupMessagesFromJsonClientsReachSimpleClientsAsFrames() {
+		JsonClient sender = json(emulator, this.hub, "sender", "webpubsub.sendToGroup");
+		TestWebSocket simple = TestWebSocket.connect(clientUrl(emulator, this.hub, "simple"));
+		await().until(() -> this.client.userExistsWithResponse("simple", null).getValue());
+		this.client.addUserToGroupWithResponse("g", "simple", null);
+		sender.send("{\"type\":\"sendToGroup\",\"group\":\"g\",\"dataType\":\"text\",\"data\":\"plain\"}");
+		assertThat(simple.next()).isEqualTo("plain");
+		sender.send("{\"type\":\"sendToGroup\",\"group\":\"g\",\"dataType\":\"json\",\"data\":\"quoted\"}");
+		assertThat(simple.next()).isEqualTo("\"quoted\"");
+		sender.send("{\"type\":\"sendToGroup\",\"group\":\"g\",\"dataType\":\"binary\",\"data\":\"AAE=\"}");
+		assertThat(simple.next()).isEqualTo(new byte[] { 0, 1 });
+	}
+
+	@Test
+	void reliableClientsAcknowledgeEventsAndGroupMessagesCarrySequenceIds() {
+		JsonClient reliable = json(clientUrl(emulator, this.hub, "r", "webpubsub.joinLeaveGroup",
+				"webpubsub.sendToGroup"), RELIABLE);
+		reliable.send("{\"type\":\"joinGroup\",\"group\":\"g\",\"ackId\":1}");
+		assertThat(reliable.next()).isEqualTo(ack(1));
+		reliable.send("{\"type\":\"sendToGroup\",\"group\":\"g\",\"data\":{\"n\":1},\"ackId\":2}");
+		JsonNode echo = reliable.next();
+		assertThat(echo.path("from").asString()).isEqualTo("group");
+		assertThat(echo.path("sequenceId").asLong()).isEqualTo(1);
+		assertThat(reliable.next()).isEqualTo(ack(2));
+		this.client.sendToGroup("g", "from server", WebPubSubContentType.TEXT_PLAIN);
+		assertThat(reliable.next().path("sequenceId").asLong()).isEqualTo(2);
+	}
+
+	@Test
+	void clientsOfferingOnlyUnknownSubprotocolsAreSimpleClients() {
+		TestWebSocket socket = TestWebSocket.connect(clientUrl(emulator, this.hub, "p"), "protobuf.webpubsub.azure.v1");
+		assertThat(socket.subprotocol()).isEmpty();
+		await().until(() -> this.client.userExistsWithResponse("p", null).getValue());
+		this.client.sendToUser("p", "raw", WebPubSubContentType.TEXT_PLAIN);
+		assertThat(socket.next()).isEqualTo("raw");
+	}
+
+	@Test
 	void simpleClientsReceiveKeepAlivePingsAndStayConnected() {
 		TestWebSocket simple = TestWebSocket.connect(clientUrl(emulator, this.hub, "s"));
 		await().until(() -> this.client.userExistsWithResponse("s", null).getValue());

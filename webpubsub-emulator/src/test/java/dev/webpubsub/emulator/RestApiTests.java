@@ -203,6 +203,17 @@ class RestApiTests extends AbstractEmulatorTests {
 	}
 
 	@Test
+	void longCloseReasonsReachJsonClientsWholeAndFitTheCloseFrame() {
+		JsonClient c = json(emulator, this.hub, "u");
+		String reason = "é".repeat(100);
+		this.client.closeConnectionWithResponse(c.connectionId(),
+				new RequestOptions().addQueryParam("reason", reason));
+		assertThat(c.next("system").path("message").asString()).isEqualTo(reason);
+		assertThat(c.socket().awaitClose()).isEqualTo(1000);
+		assertThat(c.socket().closeReason).isEqualTo("é".repeat(61));
+	}
+
+	@Test
 	void answersHealthChecks() {
 		HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(emulator.endpoint() + "/api/health"))
 			.method("HEAD", HttpRequest.BodyPublishers.noBody())

@@ -12,8 +12,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 import dev.webpubsub.spring.connection.WebPubSubConnections;
 
 /**
- * Condition behind {@link ConditionalOnWebPubSubConnection}. A malformed setting fails start-up here, with a
- * report that names it.
+ * Condition behind {@link ConditionalOnWebPubSubConnection} and {@link ConditionalOnMissingWebPubSubConnection}. A
+ * malformed setting fails start-up here, with a report that names it.
  *
  * @author Web PubSub for Spring Boot team
  */
@@ -21,11 +21,18 @@ class OnWebPubSubConnectionCondition extends SpringBootCondition {
 
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+		Optional<ConnectionSettings> settings = ConnectionSettingsResolver.of(context.getEnvironment())
+			.resolve(WebPubSubConnections.DEFAULT_NAME);
+		if (metadata.isAnnotated(ConditionalOnMissingWebPubSubConnection.class.getName())) {
+			ConditionMessage.Builder message = ConditionMessage
+				.forCondition(ConditionalOnMissingWebPubSubConnection.class);
+			return settings.isEmpty()
+					? ConditionOutcome.match(message.didNotFind("setting").items(WebPubSubConnections.DEFAULT_NAME))
+					: ConditionOutcome.noMatch(message.found("setting").items(WebPubSubConnections.DEFAULT_NAME));
+		}
 		Map<String, Object> attributes = metadata.getAnnotationAttributes(ConditionalOnWebPubSubConnection.class.getName());
 		boolean identityBased = attributes != null && Boolean.TRUE.equals(attributes.get("identityBased"));
 		ConditionMessage.Builder message = ConditionMessage.forCondition(ConditionalOnWebPubSubConnection.class);
-		Optional<ConnectionSettings> settings = ConnectionSettingsResolver.of(context.getEnvironment())
-			.resolve(WebPubSubConnections.DEFAULT_NAME);
 		if (settings.isEmpty()) {
 			return ConditionOutcome.noMatch(message.didNotFind("setting").items(WebPubSubConnections.DEFAULT_NAME));
 		}

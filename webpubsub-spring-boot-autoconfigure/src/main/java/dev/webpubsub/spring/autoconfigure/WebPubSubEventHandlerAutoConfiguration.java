@@ -1,5 +1,6 @@
 package dev.webpubsub.spring.autoconfigure;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -17,11 +18,13 @@ import dev.webpubsub.spring.connection.WebPubSubConnections;
 import dev.webpubsub.spring.handler.EventHandlerMethodDetector;
 import dev.webpubsub.spring.handler.WebPubSubEventHandlerMappings;
 import dev.webpubsub.spring.handler.WebPubSubEventPipeline;
+import dev.webpubsub.spring.token.WebPubSubHubs;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} of Web PubSub event handling: detection of
  * {@code @WebPubSubEventHandler} methods, the webhook pipeline, and the webhook endpoint
- * ({@code webpubsub.event-handler.path}) for Spring MVC and Spring WebFlux applications. Applies only when a
+ * ({@code webpubsub.event-handler.path}) for Spring MVC and Spring WebFlux applications, with an observation
+ * around every handler invocation when an {@code ObservationRegistry} exists. Applies only when a
  * connection is configured (or the embedded emulator publishes one), so that the endpoint never runs without the
  * keys that validate requests.
  *
@@ -40,6 +43,14 @@ public final class WebPubSubEventHandlerAutoConfiguration {
 		return new WebPubSubEventHandlerMappings();
 	}
 
+	/**
+	 * Lets the negotiate endpoint hand out tokens for every hub that has handler methods.
+	 */
+	@Bean
+	WebPubSubHubs webPubSubEventHandlerHubs(WebPubSubEventHandlerMappings mappings) {
+		return mappings::getHubs;
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
 	EventHandlerMethodDetector webPubSubEventHandlerMethodDetector(ConfigurableListableBeanFactory beanFactory,
@@ -53,9 +64,11 @@ public final class WebPubSubEventHandlerAutoConfiguration {
 	@ConditionalOnMissingBean
 	WebPubSubEventPipeline webPubSubEventPipeline(WebPubSubEventHandlerMappings mappings,
 			WebPubSubConnections connections, WebPubSubEventHandlerProperties properties,
-			ObjectProvider<JsonMapper> jsonMapper) {
-		return new WebPubSubEventPipeline(mappings, connections, properties.getAllowedOrigins(),
-				properties.getMaxBodySize().toBytes(), jsonMapper(jsonMapper));
+			ObjectProvider<JsonMapper> jsonMapper, ObjectProvider<ObservationRegistry> observationRegistry) {
+		WebPubSubEventPipeline pipeline = new WebPubSubEventPipeline(mappings, connections,
+				properties.getAllowedOrigins(), properties.getMaxBodySize().toBytes(), jsonMapper(jsonMapper));
+		observationRegistry.ifAvailable(pipeline::setObservationRegistry);
+		return pipeline;
 	}
 
 	static JsonMapper jsonMapper(ObjectProvider<JsonMapper> jsonMapper) {

@@ -5,7 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.jspecify.annotations.Nullable;
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -21,8 +21,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.web.reactive.function.client.WebClient;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.webpubsub.spring.connection.HubName;
 import dev.webpubsub.spring.connection.WebPubSubConnections;
-import dev.webpubsub.spring.token.ClientAccessOptions;
+import dev.webpubsub.spring.template.ReactiveWebPubSubTemplate;
 import dev.webpubsub.spring.token.ClientAccessTokens;
 import dev.webpubsub.spring.token.NegotiatePolicy;
 import dev.webpubsub.spring.token.NegotiateTokenCustomizer;
@@ -32,24 +33,29 @@ import dev.webpubsub.spring.token.WebPubSubUserIdResolver;
 /**
  * {@link EnableAutoConfiguration Auto-configuration} of client access tokens and the negotiate endpoint
  * ({@code GET /negotiate}) of servlet and reactive web applications. Active when a default connection exists,
- * whether configured or published by another source such as the embedded emulator.
+ * whether configured or published by another source such as the embedded emulator. Identity-based connections get
+ * their tokens through the {@link ReactiveWebPubSubTemplate} bean, or through a template configured the same way
+ * when the application replaced it.
  *
  * @author Web PubSub for Spring Boot team
  */
-@AutoConfiguration(after = WebPubSubAutoConfiguration.class,
+@AutoConfiguration(after = { WebPubSubAutoConfiguration.class, WebPubSubTemplateAutoConfiguration.class },
 		afterName = { "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration",
 				"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration" })
 @ConditionalOnClass(WebClient.class)
 @ConditionalOnBean(WebPubSubConnectionDetails.class)
-@EnableConfigurationProperties({ WebPubSubFunctionsProperties.class, WebPubSubNegotiateProperties.class })
+@EnableConfigurationProperties({ WebPubSubFunctionsProperties.class, WebPubSubNegotiateProperties.class,
+		WebPubSubClientProperties.class })
 public final class WebPubSubNegotiateAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
 	ClientAccessTokens clientAccessTokens(WebPubSubConnections connections,
-			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<JsonMapper> jsonMapper) {
-		return new ClientAccessTokens(connections, webClientBuilder.getIfAvailable(WebClient::builder).build(),
-				jsonMapper.getIfAvailable(() -> JsonMapper.builder().build()));
+			ObjectProvider<ReactiveWebPubSubTemplate> template, WebPubSubClientProperties clientProperties,
+			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<JsonMapper> jsonMapper,
+			ObjectProvider<ObservationRegistry> observationRegistry) {
+		return new ClientAccessTokens(connections, template.getIfUnique(() -> WebPubSubTemplateAutoConfiguration
+			.template(null, connections, clientProperties, webClientBuilder, jsonMapper, observationRegistry)));
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -73,21 +79,16 @@ public final class WebPubSubNegotiateAutoConfiguration {
 			allCustomizers.add(propertiesCustomizer(properties));
 			customizers.orderedStream().forEach(allCustomizers::add);
 			String defaultHub = functionsProperties.getWebPubSubHub();
-			requireValidHub("WebPubSubHub", defaultHub);
+			if (defaultHub != null) {
+				HubName.requireValid(defaultHub, "WebPubSubHub");
+			}
 			Set<String> configuredHubs = Set.copyOf(properties.getHubs());
-			configuredHubs.forEach((hub) -> requireValidHub("webpubsub.negotiate.hubs", hub));
+			configuredHubs.forEach((hub) -> HubName.requireValid(hub, "webpubsub.negotiate.hubs"));
 			return new NegotiatePolicy(defaultHub, () -> {
 				Set<String> served = new LinkedHashSet<>(configuredHubs);
 				hubs.orderedStream().forEach((contributor) -> served.addAll(contributor.getHubs()));
 				return served;
 			}, userIdResolver, allCustomizers);
-		}
-
-		private static void requireValidHub(String property, @Nullable String hub) {
-			if (hub != null && !ClientAccessOptions.isValidHub(hub)) {
-				throw new IllegalStateException("'" + property + "' holds the invalid hub name '" + hub
-						+ "': a hub name starts with a letter and has at most 128 letters, digits and _`,.[] characters");
-			}
 		}
 
 		private static NegotiateTokenCustomizer propertiesCustomizer(WebPubSubNegotiateProperties properties) {

@@ -1,6 +1,7 @@
 package dev.webpubsub.spring.autoconfigure;
 
 import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -15,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.client.WebClient;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.webpubsub.spring.connection.HubName;
 import dev.webpubsub.spring.connection.WebPubSubConnections;
 import dev.webpubsub.spring.template.ReactiveWebPubSubOperations;
 import dev.webpubsub.spring.template.ReactiveWebPubSubTemplate;
@@ -45,8 +47,20 @@ public final class WebPubSubTemplateAutoConfiguration {
 			WebPubSubFunctionsProperties functionsProperties, WebPubSubClientProperties clientProperties,
 			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<JsonMapper> jsonMapper,
 			ObjectProvider<ObservationRegistry> observationRegistry) {
+		return template(functionsProperties.getWebPubSubHub(), connections, clientProperties, webClientBuilder,
+				jsonMapper, observationRegistry);
+	}
+
+	/**
+	 * Creates a template of the default connection the way the template bean is created, so that other
+	 * auto-configurations get the same client, retries and observations when the application replaced the bean.
+	 */
+	static ReactiveWebPubSubTemplate template(@Nullable String hub, WebPubSubConnections connections,
+			WebPubSubClientProperties clientProperties, ObjectProvider<WebClient.Builder> webClientBuilder,
+			ObjectProvider<JsonMapper> jsonMapper, ObjectProvider<ObservationRegistry> observationRegistry) {
 		ReactiveWebPubSubTemplate.Builder builder = ReactiveWebPubSubTemplate.builder(connections.getDefault())
 			.connections(connections)
+			.hub((hub != null) ? HubName.requireValid(hub, "WebPubSubHub") : null)
 			.webClientBuilder(webClientBuilder.getIfAvailable(WebClient::builder))
 			.observationRegistry(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP))
 			.timeout(clientProperties.getTimeout())
@@ -54,12 +68,6 @@ public final class WebPubSubTemplateAutoConfiguration {
 			.initialBackoff(clientProperties.getRetry().getInitialBackoff())
 			.maxBackoff(clientProperties.getRetry().getMaxBackoff());
 		jsonMapper.ifAvailable(builder::jsonMapper);
-		try {
-			builder.hub(functionsProperties.getWebPubSubHub());
-		}
-		catch (IllegalArgumentException ex) {
-			throw new IllegalStateException("Invalid 'WebPubSubHub': " + ex.getMessage(), ex);
-		}
 		try {
 			return builder.build();
 		}

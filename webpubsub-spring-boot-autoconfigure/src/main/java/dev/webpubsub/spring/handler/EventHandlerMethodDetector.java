@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.apache.commons.logging.Log;
@@ -29,6 +28,7 @@ import org.springframework.util.StringUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.webpubsub.spring.annotation.WebPubSubEventHandler;
+import dev.webpubsub.spring.connection.HubName;
 import dev.webpubsub.spring.connection.WebPubSubConnection;
 import dev.webpubsub.spring.connection.WebPubSubConnections;
 import dev.webpubsub.spring.event.WebPubSubEventType;
@@ -49,8 +49,6 @@ public final class EventHandlerMethodDetector implements SmartInitializingSingle
 	/**
 	 * Hub names the service accepts.
 	 */
-	private static final Pattern HUB = Pattern.compile("^[A-Za-z][A-Za-z0-9_`,.\\[\\]]{0,127}$");
-
 	private final ConfigurableListableBeanFactory beanFactory;
 
 	private final Environment environment;
@@ -177,8 +175,8 @@ public final class EventHandlerMethodDetector implements SmartInitializingSingle
 			}
 			hub = fallback.trim();
 		}
-		if (!HUB.matcher(hub).matches()) {
-			throw invalid(description, "hub '" + hub + "' is not a valid hub name; hub names match " + HUB.pattern());
+		if (!HubName.isValid(hub)) {
+			throw invalid(description, "hub '" + hub + "' is not a valid hub name; hub names match " + HubName.PATTERN);
 		}
 		return hub;
 	}

@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -51,6 +53,13 @@ public final class WebPubSubEventPipeline {
 
 	static final String GENERIC_ERROR = "Internal server error while handling the event";
 
+	/**
+	 * Name of the observation around every handler invocation.
+	 */
+	public static final String OBSERVATION_NAME = "webpubsub.event";
+
+	private static final String OUTCOME = "outcome";
+
 	private final WebPubSubEventHandlerMappings mappings;
 
 	private final WebPubSubConnections connections;
@@ -68,6 +77,8 @@ public final class WebPubSubEventPipeline {
 	private final EventResponseWriter responseWriter;
 
 	private volatile @Nullable RequestValidator defaultValidator;
+
+	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 
 	/**
 	 * Creates a pipeline.
@@ -264,14 +275,43 @@ public final class WebPubSubEventPipeline {
 		if (handler == null) {
 			return CompletableFuture.completedFuture(EventResult.empty(204));
 		}
+		Observation observation = observation(event, handler).start();
 		CompletableFuture<@Nullable Object> result;
-		try {
+		try (Observation.Scope scope = observation.openScope()) {
 			result = handler.invoke(new EventInvocation(request));
 		}
 		catch (BadEventException ex) {
+			observation.lowCardinalityKeyValue(OUTCOME, "400").stop();
 			return CompletableFuture.completedFuture(reject(400, ex.getMessage()));
 		}
-		return result.handle((value, failure) -> answer(event, request, handler, value, failure));
+		return result.handle((value, failure) -> {
+			if (failure != null) {
+				observation.error(failure);
+			}
+			EventResult answer = answer(event, request, handler, value, failure);
+			observation.lowCardinalityKeyValue(OUTCOME, Integer.toString(answer.status())).stop();
+			return answer;
+		});
+	}
+
+	private Observation observation(PreparedEvent event, EventHandlerMethod handler) {
+		WebPubSubEventHandlerMapping mapping = handler.mapping();
+		return Observation.createNotStarted(OBSERVATION_NAME, this.observationRegistry)
+			.contextualName("webpubsub " + mapping.eventName())
+			.lowCardinalityKeyValue("webpubsub.hub", mapping.hub())
+			.lowCardinalityKeyValue("webpubsub.event.type", mapping.eventType().name().toLowerCase(Locale.ROOT))
+			.lowCardinalityKeyValue("webpubsub.event.name", mapping.eventName())
+			.lowCardinalityKeyValue("webpubsub.client.protocol",
+					event.getConnectionContext().isMqtt() ? "mqtt" : "webpubsub");
+	}
+
+	/**
+	 * Sets the registry of the observation around every handler invocation ({@value #OBSERVATION_NAME}, with the
+	 * hub, event type, event name, client protocol and the HTTP status of the answer as {@code outcome}).
+	 * @param observationRegistry the registry
+	 */
+	public void setObservationRegistry(ObservationRegistry observationRegistry) {
+		this.observationRegistry = observationRegistry;
 	}
 
 	private EventResult answer(PreparedEvent event, WebPubSubEventRequest request, EventHandlerMethod handler,

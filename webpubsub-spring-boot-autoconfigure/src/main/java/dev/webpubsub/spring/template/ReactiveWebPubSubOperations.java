@@ -6,6 +6,9 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import dev.webpubsub.spring.connection.HubName;
+import dev.webpubsub.spring.token.ClientAccessOptions;
+
 /**
  * Reactive operations of the Web PubSub REST API on one hub of one connection. Arguments are checked when a
  * method is called ({@link IllegalArgumentException} naming the argument); the returned publishers do the work
@@ -20,7 +23,7 @@ public interface ReactiveWebPubSubOperations {
 
 	/**
 	 * Returns operations on the given hub of the same connection.
-	 * @param hub the hub, matching {@code ^[A-Za-z][A-Za-z0-9_`,.[\]]{0,127}$}
+	 * @param hub the hub, a valid {@link HubName}
 	 * @return the hub-scoped operations
 	 */
 	ReactiveWebPubSubOperations hub(String hub);
@@ -266,11 +269,13 @@ public interface ReactiveWebPubSubOperations {
 	Flux<WebPubSubGroupMember> listConnectionsInGroup(String group);
 
 	/**
-	 * Asks the service to generate a client access token, which works for identity-based connections too.
+	 * Asks the service to generate a client access token ({@code :generateToken}), which works for
+	 * identity-based connections too. The token is for the hub of the options, whatever hub these operations are
+	 * scoped to; a lifetime is counted in whole minutes, at least one.
 	 * @param options what the token grants
 	 * @return the token
 	 */
-	Mono<String> generateClientToken(ClientTokenOptions options);
+	Mono<String> generateClientToken(ClientAccessOptions options);
 
 	/**
 	 * Checks that the service is available ({@code HEAD /api/health}), with a single attempt.

@@ -23,8 +23,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.webpubsub.spring.connection.EntraTokenProvider;
+import dev.webpubsub.spring.connection.HubName;
 import dev.webpubsub.spring.connection.WebPubSubConnection;
 import dev.webpubsub.spring.connection.WebPubSubConnections;
+import dev.webpubsub.spring.token.ClientAccessOptions;
 
 /**
  * {@link ReactiveWebPubSubOperations} over the Web PubSub REST API (api-version {@value #API_VERSION}) with a
@@ -69,7 +71,7 @@ public final class ReactiveWebPubSubTemplate implements ReactiveWebPubSubOperati
 
 	@Override
 	public ReactiveWebPubSubTemplate hub(String hub) {
-		return new ReactiveWebPubSubTemplate(this.shared, this.connection, RequestArguments.hub(hub));
+		return new ReactiveWebPubSubTemplate(this.shared, this.connection, HubName.requireValid(hub, "hub"));
 	}
 
 	@Override
@@ -80,7 +82,19 @@ public final class ReactiveWebPubSubTemplate implements ReactiveWebPubSubOperati
 			throw new IllegalStateException("Named connection '" + name
 					+ "' is not available: this template was built without WebPubSubConnections");
 		}
-		return new ReactiveWebPubSubTemplate(this.shared, connections.get(name), this.hub);
+		return connection(connections.get(name));
+	}
+
+	/**
+	 * Returns a copy that uses the given connection, on the same hub, sharing the {@code WebClient}, retries,
+	 * observations and token caches. Unlike {@link #connection(String)}, the connection need not come from the
+	 * registry.
+	 * @param connection the connection
+	 * @return the template of that connection
+	 */
+	public ReactiveWebPubSubTemplate connection(WebPubSubConnection connection) {
+		return new ReactiveWebPubSubTemplate(this.shared, RequestArguments.notNull("connection", connection),
+				this.hub);
 	}
 
 	@Override
@@ -298,25 +312,29 @@ public final class ReactiveWebPubSubTemplate implements ReactiveWebPubSubOperati
 	}
 
 	@Override
-	public Mono<String> generateClientToken(ClientTokenOptions options) {
+	public Mono<String> generateClientToken(ClientAccessOptions options) {
 		RequestArguments.notNull("options", options);
+		return hub(options.hub()).generateClientTokenOnThisHub(options);
+	}
+
+	private Mono<String> generateClientTokenOnThisHub(ClientAccessOptions options) {
 		String operation = "generateClientToken";
 		Query query = new Query().add("userId", options.userId())
-			.add("minutesToExpire", Math.max(1, options.expiresAfter().toMinutes()))
+			.add("minutesToExpire", Math.max(1, options.lifetime().toMinutes()))
 			.add("role", options.roles())
-			.add("group", options.groups())
-			.add("clientType", options.clientType().value());
+			.add("group", RequestArguments.groups("groups", options.groups()))
+			.add("clientType", options.protocol().clientType());
 		ServiceRequest request = new ServiceRequest(operation, HttpMethod.POST, url(hubPath("/:generateToken"), query),
 				null, null, false, true);
 		return observe(operation, execute(request).handle((response, sink) -> {
 			JsonNode json = this.shared.executor.readJson(response.body());
 			JsonNode token = (json != null) ? json.get("token") : null;
-			if (token != null && token.isString()) {
+			if (token != null && token.isString() && !token.asString().isEmpty()) {
 				sink.next(token.asString());
 			}
 			else {
 				sink.error(new WebPubSubException(operation,
-						"Web PubSub operation '" + operation + "' got an answer without a token", null));
+						"Web PubSub operation '" + operation + "' did not answer with {\"token\":\"...\"}", null));
 			}
 		}));
 	}
@@ -597,7 +615,7 @@ public final class ReactiveWebPubSubTemplate implements ReactiveWebPubSubOperati
 		 * @return this builder
 		 */
 		public Builder hub(@Nullable String hub) {
-			this.hub = (hub != null) ? RequestArguments.hub(hub) : null;
+			this.hub = (hub != null) ? HubName.requireValid(hub, "hub") : null;
 			return this;
 		}
 

@@ -2,7 +2,6 @@ package dev.webpubsub.spring.template;
 
 import java.util.List;
 import java.util.function.BiConsumer;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -14,21 +13,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class RequestArguments {
 
-	private static final Pattern HUB = Pattern.compile("^[A-Za-z][A-Za-z0-9_`,.\\[\\]]{0,127}$");
-
 	private static final int MAX_GROUP_LENGTH = 1024;
 
 	private static final int MAX_MESSAGE_TTL_SECONDS = 300;
 
 	private RequestArguments() {
-	}
-
-	static String hub(@Nullable String hub) {
-		if (hub == null || !HUB.matcher(hub).matches()) {
-			throw new IllegalArgumentException("'hub' must start with a letter and contain at most 128 letters, "
-					+ "digits and characters _`,.[] but was " + quote(hub));
-		}
-		return hub;
 	}
 
 	static String notBlank(String name, @Nullable String value) {
@@ -79,10 +68,6 @@ final class RequestArguments {
 			throw new IllegalArgumentException("'" + name + "' must not be null");
 		}
 		return value;
-	}
-
-	private static String quote(@Nullable String value) {
-		return (value != null) ? "'" + value + "'" : "null";
 	}
 
 }

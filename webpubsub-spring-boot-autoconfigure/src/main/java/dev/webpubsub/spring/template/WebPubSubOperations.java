@@ -4,6 +4,9 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.webpubsub.spring.connection.HubName;
+import dev.webpubsub.spring.token.ClientAccessOptions;
+
 /**
  * Blocking operations of the Web PubSub REST API on one hub of one connection. Arguments are checked first
  * ({@link IllegalArgumentException} naming the argument); transient failures are retried, and a method returns
@@ -18,7 +21,7 @@ public interface WebPubSubOperations {
 
 	/**
 	 * Returns operations on the given hub of the same connection.
-	 * @param hub the hub, matching {@code ^[A-Za-z][A-Za-z0-9_`,.[\]]{0,127}$}
+	 * @param hub the hub, a valid {@link HubName}
 	 * @return the hub-scoped operations
 	 */
 	WebPubSubOperations hub(String hub);
@@ -242,11 +245,13 @@ public interface WebPubSubOperations {
 	List<WebPubSubGroupMember> listConnectionsInGroup(String group);
 
 	/**
-	 * Asks the service to generate a client access token, which works for identity-based connections too.
+	 * Asks the service to generate a client access token ({@code :generateToken}), which works for
+	 * identity-based connections too. The token is for the hub of the options, whatever hub these operations are
+	 * scoped to; a lifetime is counted in whole minutes, at least one.
 	 * @param options what the token grants
 	 * @return the token
 	 */
-	String generateClientToken(ClientTokenOptions options);
+	String generateClientToken(ClientAccessOptions options);
 
 	/**
 	 * Checks that the service is available ({@code HEAD /api/health}), with a single attempt.

@@ -6,6 +6,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import dev.webpubsub.spring.token.ClientAccessOptions;
+
 /**
  * {@link WebPubSubOperations} that block on {@link ReactiveWebPubSubOperations}. A call waits for the whole
  * operation, retries included; each attempt is bounded by the reactive template's timeout
@@ -165,7 +167,7 @@ public final class WebPubSubTemplate implements WebPubSubOperations {
 	}
 
 	@Override
-	public String generateClientToken(ClientTokenOptions options) {
+	public String generateClientToken(ClientAccessOptions options) {
 		return result(this.reactive.generateClientToken(options));
 	}
 

@@ -5,15 +5,16 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+
+import dev.webpubsub.spring.connection.HubName;
 
 /**
  * What a client access token grants: the hub, the user, the roles (permissions), the groups joined at connect, the
  * lifetime and the client protocol. Instances are immutable; the {@code with...} methods return copies.
  *
- * @param hub the hub, matching {@code ^[A-Za-z][A-Za-z0-9_`,.[\]]{0,127}$}
+ * @param hub the hub, a valid {@link HubName}
  * @param userId the user id ({@code sub} claim), or {@code null} for an anonymous connection
  * @param roles the roles, such as {@code webpubsub.joinLeaveGroup}
  * @param groups the groups the connection joins when it connects
@@ -29,14 +30,12 @@ public record ClientAccessOptions(String hub, @Nullable String userId, List<Stri
 	 */
 	public static final Duration DEFAULT_LIFETIME = Duration.ofMinutes(60);
 
-	private static final Pattern HUB = Pattern.compile("^[A-Za-z][A-Za-z0-9_`,.\\[\\]]{0,127}$");
-
 	/**
 	 * Creates options, validating every argument.
 	 * @throws IllegalArgumentException naming the argument that is invalid
 	 */
 	public ClientAccessOptions {
-		requireValidHub(hub);
+		HubName.requireValid(hub, "hub");
 		if (userId != null && userId.isEmpty()) {
 			throw new IllegalArgumentException("'userId' must not be empty; use null for an anonymous connection");
 		}
@@ -57,22 +56,6 @@ public record ClientAccessOptions(String hub, @Nullable String userId, List<Stri
 	 */
 	public static ClientAccessOptions forHub(String hub) {
 		return new ClientAccessOptions(hub, null, List.of(), List.of(), DEFAULT_LIFETIME, ClientProtocol.DEFAULT);
-	}
-
-	/**
-	 * Whether the given value is a valid hub name.
-	 * @param hub the value to check
-	 * @return {@code true} if it matches the service's hub name pattern
-	 */
-	public static boolean isValidHub(@Nullable String hub) {
-		return hub != null && HUB.matcher(hub).matches();
-	}
-
-	static void requireValidHub(@Nullable String hub) {
-		if (!isValidHub(hub)) {
-			throw new IllegalArgumentException("'hub' must start with a letter and contain at most 128 letters, "
-					+ "digits and _`,.[] characters");
-		}
 	}
 
 	private static List<String> copyOf(String name, @Nullable Collection<String> values) {

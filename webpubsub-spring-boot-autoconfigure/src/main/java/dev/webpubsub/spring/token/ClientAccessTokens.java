@@ -8,24 +8,20 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.springframework.http.MediaType;
-import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.reactive.function.client.WebClientResponseException;
 import org.springframework.web.util.UriUtils;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import dev.webpubsub.spring.connection.EntraTokenProvider;
 import dev.webpubsub.spring.connection.WebPubSubConnection;
 import dev.webpubsub.spring.connection.WebPubSubConnections;
+import dev.webpubsub.spring.template.ReactiveWebPubSubTemplate;
+import dev.webpubsub.spring.template.WebPubSubException;
 
 /**
  * Creates client access URLs: {@code ws(s)://host/client/hubs/{hub}?access_token=...} (or the MQTT and Socket.IO
  * endpoints). A connection with an access key signs the token locally (HS256, claims {@code aud}, {@code iat},
  * {@code exp} and, when set, {@code sub}, {@code role} and {@code webpubsub.group}); an identity-based connection
- * asks the service for one through the REST operation {@code :generateToken} with an Entra ID bearer token.
+ * asks the service for one through {@link ReactiveWebPubSubTemplate#generateClientToken(ClientAccessOptions)},
+ * which authenticates with an Entra ID bearer token and retries and observes the call like every other operation.
  * <p>
  * Instances are thread-safe.
  *
@@ -33,16 +29,9 @@ import dev.webpubsub.spring.connection.WebPubSubConnections;
  */
 public final class ClientAccessTokens {
 
-	/**
-	 * REST api-version used for {@code :generateToken}.
-	 */
-	static final String API_VERSION = "2024-12-01";
-
 	private final WebPubSubConnections connections;
 
-	private final WebClient webClient;
-
-	private final JsonMapper jsonMapper;
+	private final ReactiveWebPubSubTemplate template;
 
 	private final Clock clock;
 
@@ -51,25 +40,21 @@ public final class ClientAccessTokens {
 	/**
 	 * Creates an instance that uses the system clock.
 	 * @param connections the connections, whose default one serves the methods without a connection argument
-	 * @param webClient the client for {@code :generateToken} calls of identity-based connections
-	 * @param jsonMapper the mapper that reads the service's responses
+	 * @param template the template whose client, retries and observations serve identity-based connections
 	 */
-	public ClientAccessTokens(WebPubSubConnections connections, WebClient webClient, JsonMapper jsonMapper) {
-		this(connections, webClient, jsonMapper, Clock.systemUTC());
+	public ClientAccessTokens(WebPubSubConnections connections, ReactiveWebPubSubTemplate template) {
+		this(connections, template, Clock.systemUTC());
 	}
 
 	/**
 	 * Creates an instance.
 	 * @param connections the connections, whose default one serves the methods without a connection argument
-	 * @param webClient the client for {@code :generateToken} calls of identity-based connections
-	 * @param jsonMapper the mapper that reads the service's responses
+	 * @param template the template whose client, retries and observations serve identity-based connections
 	 * @param clock the clock that dates locally signed tokens
 	 */
-	public ClientAccessTokens(WebPubSubConnections connections, WebClient webClient, JsonMapper jsonMapper,
-			Clock clock) {
+	public ClientAccessTokens(WebPubSubConnections connections, ReactiveWebPubSubTemplate template, Clock clock) {
 		this.connections = connections;
-		this.webClient = webClient;
-		this.jsonMapper = jsonMapper;
+		this.template = template;
 		this.clock = clock;
 	}
 
@@ -94,22 +79,14 @@ public final class ClientAccessTokens {
 		if (accessKey != null) {
 			return Mono.fromSupplier(() -> sign(connection, accessKey, options));
 		}
-		EntraTokenProvider entraTokens = connection.entraTokens();
-		if (entraTokens == null) {
+		if (connection.entraTokens() == null) {
 			return Mono.error(new IllegalStateException("Connection '" + connection.name() + "' has no credential"));
 		}
-		URI uri = generateTokenUri(connection, options);
-		return entraTokens.getToken()
-			.flatMap((bearer) -> this.webClient.post()
-				.uri(uri)
-				.headers((headers) -> headers.setBearerAuth(bearer))
-				.accept(MediaType.APPLICATION_JSON)
-				.retrieve()
-				.bodyToMono(String.class))
-			.onErrorMap(WebClientResponseException.class,
+		return Mono.defer(() -> this.template.connection(connection).generateClientToken(options))
+			.onErrorMap(WebPubSubException.class,
 					(ex) -> new IllegalStateException("Web PubSub :generateToken for hub '" + options.hub() + "' on '"
-							+ connection.endpoint() + "' failed with status " + ex.getStatusCode().value(), ex))
-			.map((body) -> clientAccessUrl(connection, options, readToken(connection, body)));
+							+ connection.endpoint() + "' failed: " + ex.getMessage(), ex))
+			.map((token) -> clientAccessUrl(connection, options, token));
 	}
 
 	/**
@@ -160,39 +137,6 @@ public final class ClientAccessTokens {
 		}
 		String token = this.signers.computeIfAbsent(accessKey, Hs256JwtSigner::new).sign(claims.toJson());
 		return clientAccessUrl(connection, options, token);
-	}
-
-	private static URI generateTokenUri(WebPubSubConnection connection, ClientAccessOptions options) {
-		StringBuilder uri = new StringBuilder(connection.endpoint().toString()).append("/api/hubs/")
-			.append(UriUtils.encodePathSegment(options.hub(), StandardCharsets.UTF_8))
-			.append("/:generateToken?api-version=")
-			.append(API_VERSION);
-		if (options.userId() != null) {
-			appendQuery(uri, "userId", options.userId());
-		}
-		options.roles().forEach((role) -> appendQuery(uri, "role", role));
-		appendQuery(uri, "minutesToExpire", String.valueOf(Math.max(1, options.lifetime().toMinutes())));
-		options.groups().forEach((group) -> appendQuery(uri, "group", group));
-		appendQuery(uri, "clientType", options.protocol().clientType());
-		return URI.create(uri.toString());
-	}
-
-	private static void appendQuery(StringBuilder uri, String name, String value) {
-		uri.append('&').append(name).append('=').append(UriUtils.encode(value, StandardCharsets.UTF_8));
-	}
-
-	private String readToken(WebPubSubConnection connection, String body) {
-		try {
-			JsonNode token = this.jsonMapper.readTree(body).path("token");
-			if (token.isString() && !token.stringValue().isEmpty()) {
-				return token.stringValue();
-			}
-		}
-		catch (JacksonException ex) {
-			// reported below without the body, which may hold a token
-		}
-		throw new IllegalStateException("Web PubSub :generateToken on '" + connection.endpoint()
-				+ "' did not answer with {\"token\":\"...\"}");
 	}
 
 	private static ClientAccessUrl clientAccessUrl(WebPubSubConnection connection, ClientAccessOptions options,

@@ -44,9 +44,9 @@ public enum ClientProtocol {
 
 	/**
 	 * Returns the {@code clientType} query value of the REST {@code :generateToken} operation.
-	 * @return the client type
+	 * @return {@code default}, {@code mqtt} or {@code socketio}
 	 */
-	String clientType() {
+	public String clientType() {
 		return this.clientType;
 	}
 

@@ -5,8 +5,13 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.net.URI;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -38,6 +43,7 @@ import dev.webpubsub.spring.handler.WebPubSubEventHandlerMappings;
 import dev.webpubsub.spring.handler.WebPubSubEventPipeline;
 import dev.webpubsub.spring.test.WebPubSubEventBuilder;
 import dev.webpubsub.spring.test.WebPubSubEvents;
+import dev.webpubsub.spring.token.WebPubSubHubs;
 import dev.webpubsub.spring.web.servlet.WebPubSubContextArgumentResolver;
 import dev.webpubsub.spring.web.servlet.WebPubSubWebhookHandler;
 
@@ -57,7 +63,7 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 
 	@Test
 	void backsOffWithoutConnection() {
-		this.contextRunner.withUserConfiguration(ChatHandlers.class).run((context) -> {
+		this.contextRunner.withBean("chatHandler", ChatHandler.class).run((context) -> {
 			assertThat(context).hasNotFailed();
 			assertThat(context).doesNotHaveBean(WebPubSubEventPipeline.class)
 				.doesNotHaveBean(WebPubSubEventHandlerMappings.class);
@@ -96,7 +102,7 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 				return KEY;
 			}
 
-		}).withPropertyValues("WebPubSubHub=chat").withUserConfiguration(ChatHandlers.class).run((context) -> {
+		}).withPropertyValues("WebPubSubHub=chat").withBean("chatHandler", ChatHandler.class).run((context) -> {
 			WebPubSubEventPipeline pipeline = context.getBean(WebPubSubEventPipeline.class);
 			assertThat(prepare(pipeline, WebPubSubEvents.connected("chat").origin("127.0.0.1").signedWith(KEY)))
 				.isInstanceOf(PreparedEvent.class);
@@ -106,7 +112,7 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 	@Test
 	void publishesDetectedMappings() {
 		this.contextRunner.withPropertyValues(CONNECTION, "WebPubSubHub=chat")
-			.withUserConfiguration(ChatHandlers.class)
+			.withBean("chatHandler", ChatHandler.class)
 			.run((context) -> assertThat(context.getBean(WebPubSubEventHandlerMappings.class).getMappings())
 				.extracting(WebPubSubEventHandlerMapping::hub, WebPubSubEventHandlerMapping::eventType,
 						WebPubSubEventHandlerMapping::eventName, WebPubSubEventHandlerMapping::clientProtocols)
@@ -120,9 +126,19 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 	}
 
 	@Test
+	void contributesHandledHubsToNegotiate() {
+		this.contextRunner.withPropertyValues(CONNECTION, "WebPubSubHub=chat")
+			.withBean("chatHandler", ChatHandler.class)
+			.withBean("placeholderHandler", PlaceholderHandler.class)
+			.withPropertyValues("app.hub=lobby")
+			.run((context) -> assertThat(context.getBean(WebPubSubHubs.class).getHubs())
+				.containsExactlyInAnyOrder("chat", "lobby"));
+	}
+
+	@Test
 	void resolvesHubPlaceholders() {
 		this.contextRunner.withPropertyValues(CONNECTION, "app.hub=lobby")
-			.withUserConfiguration(PlaceholderHandlers.class)
+			.withBean("placeholderHandler", PlaceholderHandler.class)
 			.run((context) -> assertThat(context.getBean(WebPubSubEventHandlerMappings.class).getMappings())
 				.singleElement()
 				.satisfies((mapping) -> assertThat(mapping.hub()).isEqualTo("lobby")));
@@ -131,7 +147,7 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 	@Test
 	void failsOnInvalidHubName() {
 		this.contextRunner.withPropertyValues(CONNECTION, "app.hub=chat room")
-			.withUserConfiguration(PlaceholderHandlers.class)
+			.withBean("placeholderHandler", PlaceholderHandler.class)
 			.run((context) -> assertThat(context).getFailure()
 				.hasMessageContaining("placeholderHandler.connect(ConnectEventRequest)")
 				.hasMessageContaining("hub 'chat room' is not a valid hub name"));
@@ -140,7 +156,7 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 	@Test
 	void failsOnUnresolvableHubPlaceholder() {
 		this.contextRunner.withPropertyValues(CONNECTION)
-			.withUserConfiguration(PlaceholderHandlers.class)
+			.withBean("placeholderHandler", PlaceholderHandler.class)
 			.run((context) -> assertThat(context).getFailure()
 				.hasMessageContaining("placeholderHandler.connect(ConnectEventRequest)")
 				.hasMessageContaining("'hub' cannot be resolved"));
@@ -149,7 +165,7 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 	@Test
 	void failsWithoutHubAndWithoutWebPubSubHub() {
 		this.contextRunner.withPropertyValues(CONNECTION)
-			.withUserConfiguration(ChatHandlers.class)
+			.withBean("chatHandler", ChatHandler.class)
 			.run((context) -> assertThat(context).getFailure()
 				.hasMessageContaining("no hub is set; set the annotation's 'hub' or the WebPubSubHub setting"));
 	}
@@ -157,7 +173,7 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 	@Test
 	void detectsComposedAnnotations() {
 		this.contextRunner.withPropertyValues(CONNECTION)
-			.withUserConfiguration(ComposedAnnotationHandlers.class)
+			.withBean("composedAnnotationHandler", ComposedAnnotationHandler.class)
 			.run((context) -> assertThat(context.getBean(WebPubSubEventHandlerMappings.class).getMappings())
 				.singleElement()
 				.satisfies((mapping) -> {
@@ -170,7 +186,7 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 	@Test
 	void failsOnAmbiguousMappingsNamingBothMethods() {
 		this.contextRunner.withPropertyValues(CONNECTION)
-			.withUserConfiguration(AmbiguousHandlers.class)
+			.withBean("ambiguousHandlers", AmbiguousHandler.class)
 			.run((context) -> assertThat(context).getFailure()
 				.isInstanceOf(InvalidEventHandlerMethodException.class)
 				.hasMessageContaining("ambiguous mapping")
@@ -181,7 +197,7 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 	@Test
 	void failsOnUnsupportedParameterNamingIt() {
 		this.contextRunner.withPropertyValues(CONNECTION)
-			.withUserConfiguration(UnsupportedParameterHandlers.class)
+			.withBean("unsupportedParameterHandlers", UnsupportedParameterHandler.class)
 			.run((context) -> assertThat(context).getFailure()
 				.hasMessageContaining("unsupportedParameterHandlers.connect(Integer)")
 				.hasMessageContaining("unsupported parameter 0 (java.lang.Integer count)"));
@@ -190,7 +206,7 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 	@Test
 	void failsOnRequestTypeOfAnotherEvent() {
 		this.contextRunner.withPropertyValues(CONNECTION)
-			.withUserConfiguration(WrongRequestHandlers.class)
+			.withBean("wrongRequestHandlers", WrongRequestHandler.class)
 			.run((context) -> assertThat(context).getFailure()
 				.hasMessageContaining("wrongRequestHandlers.connected(UserEventRequest)")
 				.hasMessageContaining("unsupported parameter 0"));
@@ -199,7 +215,7 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 	@Test
 	void failsOnUnsupportedReturnTypeNamingTheMethod() {
 		this.contextRunner.withPropertyValues(CONNECTION)
-			.withUserConfiguration(UnsupportedReturnHandlers.class)
+			.withBean("unsupportedReturnHandlers", UnsupportedReturnHandler.class)
 			.run((context) -> assertThat(context).getFailure()
 				.hasMessageContaining("Invalid @WebPubSubEventHandler method unsupportedReturnHandlers.message(): "
 						+ "unsupported return type")
@@ -209,7 +225,7 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 	@Test
 	void failsOnUnknownSystemEvent() {
 		this.contextRunner.withPropertyValues(CONNECTION)
-			.withUserConfiguration(UnknownSystemEventHandlers.class)
+			.withBean("unknownSystemEventHandlers", UnknownSystemEventHandler.class)
 			.run((context) -> assertThat(context).getFailure()
 				.hasMessageContaining("system event 'message' does not exist"));
 	}
@@ -217,7 +233,7 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 	@Test
 	void failsOnConnectionThatIsNotConfigured() {
 		this.contextRunner.withPropertyValues(CONNECTION)
-			.withUserConfiguration(MissingConnectionHandlers.class)
+			.withBean("missingConnectionHandlers", MissingConnectionHandler.class)
 			.run((context) -> assertThat(context).getFailure()
 				.hasMessageContaining("missingConnectionHandlers.connected()")
 				.hasMessageContaining("No Web PubSub connection is configured under 'OtherConnection'"));
@@ -236,6 +252,41 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 				assertThat(result.status()).isEqualTo(200);
 				assertThat(result.bodyAsString()).isEqualTo("{\"userId\":\"proxied-user\"}");
 				assertThat(context.getBean(ProxiedHandlerConfiguration.class).interceptions).hasValue(1);
+			});
+	}
+
+	@Test
+	void observesHandlerInvocations() {
+		List<Observation.Context> stopped = new CopyOnWriteArrayList<>();
+		ObservationRegistry registry = ObservationRegistry.create();
+		registry.observationConfig().observationHandler(new ObservationHandler<>() {
+
+			@Override
+			public boolean supportsContext(Observation.Context context) {
+				return true;
+			}
+
+			@Override
+			public void onStop(Observation.Context context) {
+				stopped.add(context);
+			}
+
+		});
+		this.contextRunner.withPropertyValues(CONNECTION)
+			.withUserConfiguration(ProxiedHandlerConfiguration.class)
+			.withBean(ObservationRegistry.class, () -> registry)
+			.run((context) -> {
+				WebPubSubEventPipeline pipeline = context.getBean(WebPubSubEventPipeline.class);
+				PreparedEvent event = (PreparedEvent) prepare(pipeline,
+						WebPubSubEvents.connect("proxied").origin("demo.webpubsub.azure.com").signedWith(KEY));
+				pipeline.handle(event, new byte[0]).join();
+				assertThat(stopped).singleElement().satisfies((observation) -> {
+					assertThat(observation.getName()).isEqualTo("webpubsub.event");
+					assertThat(observation.getLowCardinalityKeyValue("webpubsub.hub").getValue()).isEqualTo("proxied");
+					assertThat(observation.getLowCardinalityKeyValue("webpubsub.event.name").getValue())
+						.isEqualTo("connect");
+					assertThat(observation.getLowCardinalityKeyValue("outcome").getValue()).isEqualTo("200");
+				});
 			});
 	}
 
@@ -301,16 +352,6 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 
 	}
 
-	@Configuration(proxyBeanMethods = false)
-	static class ChatHandlers {
-
-		@Bean
-		ChatHandler chatHandler() {
-			return new ChatHandler();
-		}
-
-	}
-
 	static class ChatHandler {
 
 		@WebPubSubEventHandler(event = "connect")
@@ -324,16 +365,6 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 
 		@WebPubSubEventHandler(event = "connected", clientProtocols = WebPubSubClientProtocols.WEBPUBSUB)
 		void connected(ConnectedEventRequest request) {
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class PlaceholderHandlers {
-
-		@Bean
-		PlaceholderHandler placeholderHandler() {
-			return new PlaceholderHandler();
 		}
 
 	}
@@ -356,30 +387,10 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 
 	}
 
-	@Configuration(proxyBeanMethods = false)
-	static class ComposedAnnotationHandlers {
-
-		@Bean
-		ComposedAnnotationHandler composedAnnotationHandler() {
-			return new ComposedAnnotationHandler();
-		}
-
-	}
-
 	static class ComposedAnnotationHandler {
 
 		@ChatEvent("message")
 		void message(UserEventRequest request) {
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class AmbiguousHandlers {
-
-		@Bean
-		AmbiguousHandler ambiguousHandlers() {
-			return new AmbiguousHandler();
 		}
 
 	}
@@ -396,16 +407,6 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 
 	}
 
-	@Configuration(proxyBeanMethods = false)
-	static class UnsupportedParameterHandlers {
-
-		@Bean
-		UnsupportedParameterHandler unsupportedParameterHandlers() {
-			return new UnsupportedParameterHandler();
-		}
-
-	}
-
 	static class UnsupportedParameterHandler {
 
 		@WebPubSubEventHandler(hub = "chat", event = "connect")
@@ -414,30 +415,10 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 
 	}
 
-	@Configuration(proxyBeanMethods = false)
-	static class WrongRequestHandlers {
-
-		@Bean
-		WrongRequestHandler wrongRequestHandlers() {
-			return new WrongRequestHandler();
-		}
-
-	}
-
 	static class WrongRequestHandler {
 
 		@WebPubSubEventHandler(hub = "chat", event = "connected")
 		void connected(UserEventRequest request) {
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class UnsupportedReturnHandlers {
-
-		@Bean
-		UnsupportedReturnHandler unsupportedReturnHandlers() {
-			return new UnsupportedReturnHandler();
 		}
 
 	}
@@ -451,30 +432,10 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 
 	}
 
-	@Configuration(proxyBeanMethods = false)
-	static class UnknownSystemEventHandlers {
-
-		@Bean
-		UnknownSystemEventHandler unknownSystemEventHandlers() {
-			return new UnknownSystemEventHandler();
-		}
-
-	}
-
 	static class UnknownSystemEventHandler {
 
 		@WebPubSubEventHandler(hub = "chat", event = "message", eventType = WebPubSubEventType.SYSTEM)
 		void message() {
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class MissingConnectionHandlers {
-
-		@Bean
-		MissingConnectionHandler missingConnectionHandlers() {
-			return new MissingConnectionHandler();
 		}
 
 	}

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -13,23 +12,23 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.reactive.function.client.ClientRequest;
-import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 import dev.webpubsub.spring.connection.EntraTokenProvider;
+import dev.webpubsub.spring.connection.WebPubSubConnection;
+import dev.webpubsub.spring.template.ReactiveWebPubSubOperations;
+import dev.webpubsub.spring.template.ReactiveWebPubSubTemplate;
 import dev.webpubsub.spring.token.ClientAccessOptions;
 import dev.webpubsub.spring.token.ClientAccessTokens;
 import dev.webpubsub.spring.token.ClientAccessUrl;
+import dev.webpubsub.spring.token.GenerateTokenService;
 import dev.webpubsub.spring.token.NegotiatePolicy;
 import dev.webpubsub.spring.token.WebPubSubUserIdResolver;
 import dev.webpubsub.spring.web.servlet.NegotiateHandler;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
 
 /**
  * Tests for {@link WebPubSubNegotiateAutoConfiguration}.
@@ -116,11 +115,13 @@ class WebPubSubNegotiateAutoConfigurationTests {
 		this.servletRunner.withPropertyValues(CONNECTION_STRING, "WebPubSubHub=my hub")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
-				.hasMessageContaining("'WebPubSubHub' holds the invalid hub name 'my hub'"));
+				.hasMessage("'WebPubSubHub' must start with a letter and contain at most 128 letters, digits and "
+						+ "characters _`,.[] but was 'my hub'"));
 		this.servletRunner.withPropertyValues(CONNECTION_STRING, "webpubsub.negotiate.hubs=ok,1bad")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
-				.hasMessageContaining("'webpubsub.negotiate.hubs' holds the invalid hub name '1bad'"));
+				.hasMessageContaining("'webpubsub.negotiate.hubs' must start with a letter")
+				.hasMessageEndingWith("but was '1bad'"));
 	}
 
 	@Nested
@@ -128,8 +129,11 @@ class WebPubSubNegotiateAutoConfigurationTests {
 
 		@Test
 		void replaceEveryPart() {
-			ClientAccessTokens tokens = new ClientAccessTokens(new EnvironmentWebPubSubConnections(null, null, null,
-					(settings) -> null), WebClient.create(), JsonMapper.builder().build());
+			ClientAccessTokens tokens = new ClientAccessTokens(
+					new EnvironmentWebPubSubConnections(null, null, null, (settings) -> null),
+					ReactiveWebPubSubTemplate.builder(WebPubSubConnection.withEntraId("Other",
+							URI.create("https://other.webpubsub.azure.com"), () -> Mono.just("entra")))
+						.build());
 			WebPubSubUserIdResolver resolver = (request) -> Optional.of("fixed");
 			NegotiatePolicy policy = new NegotiatePolicy("chat", Set::of, resolver, List.of());
 			NegotiateHandler handler = new NegotiateHandler(policy, tokens);
@@ -148,28 +152,53 @@ class WebPubSubNegotiateAutoConfigurationTests {
 
 		@Test
 		void webClientBuilderCallsGenerateToken() {
-			AtomicReference<ClientRequest> sent = new AtomicReference<>();
-			WebClient.Builder builder = WebClient.builder().exchangeFunction((request) -> {
-				sent.set(request);
-				return Mono.just(ClientResponse.create(HttpStatus.OK)
-					.header(HttpHeaders.CONTENT_TYPE, "application/json")
-					.body("{\"token\":\"issued\"}")
-					.build());
+			GenerateTokenService service = new GenerateTokenService("issued");
+			service.applyTo(WebPubSubNegotiateAutoConfigurationTests.this.servletRunner).run((context) -> {
+				ClientAccessUrl url = context.getBean(ClientAccessTokens.class)
+					.generateBlocking(ClientAccessOptions.forHub("chat"));
+				assertThat(url.url()).isEqualTo("wss://abc.webpubsub.azure.com/client/hubs/chat?access_token=issued");
+				service.assertLastRequest(
+						"/api/hubs/chat/:generateToken?api-version=2024-12-01&minutesToExpire=60&clientType=default");
 			});
-			WebPubSubNegotiateAutoConfigurationTests.this.servletRunner
-				.withPropertyValues("WebPubSubConnectionString.serviceUri=https://abc.webpubsub.azure.com")
-				.withBean(EntraTokenProvider.class, () -> () -> Mono.just("entra"))
-				.withBean(WebClient.Builder.class, () -> builder)
-				.run((context) -> {
-					ClientAccessUrl url = context.getBean(ClientAccessTokens.class)
-						.generateBlocking(ClientAccessOptions.forHub("chat"));
-					assertThat(url.url()).isEqualTo("wss://abc.webpubsub.azure.com/client/hubs/chat?access_token=issued");
-					assertThat(sent.get().url()).isEqualTo(URI.create("https://abc.webpubsub.azure.com/api/hubs/chat/"
-							+ ":generateToken?api-version=2024-12-01&minutesToExpire=60&clientType=default"));
-					assertThat(sent.get().headers().getFirst(HttpHeaders.AUTHORIZATION)).isEqualTo("Bearer entra");
-				});
 		}
 
+	}
+
+	@Test
+	void asksTheServiceThroughTheTemplateBean() {
+		GenerateTokenService service = new GenerateTokenService("issued");
+		WebClient.Builder otherClient = WebClient.builder()
+			.exchangeFunction((request) -> Mono.error(new IllegalStateException("not the template's client")));
+		this.servletRunner.withConfiguration(AutoConfigurations.of(WebPubSubTemplateAutoConfiguration.class))
+			.withPropertyValues("WebPubSubConnectionString.serviceUri=https://abc.webpubsub.azure.com")
+			.withBean(EntraTokenProvider.class, () -> () -> Mono.just("entra"))
+			.withBean(WebClient.Builder.class, () -> otherClient)
+			.withBean(ReactiveWebPubSubTemplate.class,
+					() -> ReactiveWebPubSubTemplate.builder(WebPubSubConnection.withEntraId("WebPubSubConnectionString",
+							URI.create("https://abc.webpubsub.azure.com"), () -> Mono.just("entra")))
+						.webClientBuilder(service.webClientBuilder())
+						.build())
+			.run((context) -> {
+				ClientAccessUrl url = context.getBean(ClientAccessTokens.class)
+					.generateBlocking(ClientAccessOptions.forHub("chat"));
+				assertThat(url.accessToken()).isEqualTo("issued");
+				assertThat(service.lastRequest().url().getPath()).isEqualTo("/api/hubs/chat/:generateToken");
+			});
+	}
+
+	@Test
+	void asksTheServiceWhenTheApplicationReplacedTheTemplate() {
+		GenerateTokenService service = new GenerateTokenService("issued");
+		service.applyTo(this.servletRunner.withConfiguration(AutoConfigurations.of(WebPubSubTemplateAutoConfiguration.class)))
+			.withBean(ReactiveWebPubSubOperations.class, () -> mock(ReactiveWebPubSubOperations.class))
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(ReactiveWebPubSubTemplate.class);
+				assertThat(context.getBean(ClientAccessTokens.class)
+					.generateBlocking(ClientAccessOptions.forHub("chat"))
+					.accessToken()).isEqualTo("issued");
+				service.assertLastRequest(
+						"/api/hubs/chat/:generateToken?api-version=2024-12-01&minutesToExpire=60&clientType=default");
+			});
 	}
 
 	@Test

@@ -95,7 +95,8 @@ class WebPubSubTemplateAutoConfigurationTests {
 			.withPropertyValues("WebPubSubConnectionString=Endpoint=http://127.0.0.1:1;AccessKey=key;",
 					"WebPubSubHub=chat-room")
 			.run((context) -> assertThat(context.getStartupFailure())
-				.hasStackTraceContaining("Invalid 'WebPubSubHub': 'hub' must start with a letter"));
+				.hasStackTraceContaining("'WebPubSubHub' must start with a letter")
+				.hasStackTraceContaining("but was 'chat-room'"));
 	}
 
 	@Test

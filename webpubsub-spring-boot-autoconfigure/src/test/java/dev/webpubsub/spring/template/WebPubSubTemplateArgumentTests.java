@@ -1,7 +1,6 @@
 package dev.webpubsub.spring.template;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
@@ -10,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.webpubsub.spring.connection.WebPubSubConnection;
+import dev.webpubsub.spring.token.ClientAccessOptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -171,15 +171,12 @@ class WebPubSubTemplateArgumentTests {
 	}
 
 	@Test
-	void rejectsInvalidClientTokenOptions() {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> ClientTokenOptions.defaults().withExpiresAfter(Duration.ofSeconds(59)))
-			.withMessage("'expiresAfter' must be at least one minute");
-		assertThatIllegalArgumentException().isThrownBy(() -> ClientTokenOptions.forUser(" "))
-			.withMessage("'userId' must not be blank");
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> ClientTokenOptions.defaults().withGroups(List.of("g".repeat(1025))))
+	void rejectsClientTokenGroupsTheServiceRefuses() {
+		ClientAccessOptions options = ClientAccessOptions.forHub("chat").withGroups(List.of("g".repeat(1025)));
+		assertThatIllegalArgumentException().isThrownBy(() -> this.template.generateClientToken(options))
 			.withMessageContaining("'groups[0]'");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.template.generateClientToken(null))
+			.withMessage("'options' must not be null");
 	}
 
 	@Test

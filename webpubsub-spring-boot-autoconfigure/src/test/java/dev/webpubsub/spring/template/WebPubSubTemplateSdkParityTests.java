@@ -34,6 +34,7 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 import dev.webpubsub.spring.connection.WebPubSubConnection;
+import dev.webpubsub.spring.token.ClientAccessOptions;
 import dev.webpubsub.spring.template.CaptureServer.RecordedRequest;
 import dev.webpubsub.spring.template.CaptureServer.Reply;
 
@@ -281,10 +282,11 @@ class WebPubSubTemplateSdkParityTests {
 			.setExpiresAfter(Duration.ofMinutes(30)));
 		RecordedRequest expected = onlyRequest();
 		this.server.clear();
-		String generated = entraTemplate.generateClientToken(ClientTokenOptions.forUser("user1")
+		String generated = entraTemplate.generateClientToken(ClientAccessOptions.forHub(HUB)
+			.withUserId("user1")
 			.withRoles(List.of("webpubsub.joinLeaveGroup"))
 			.withGroups(List.of("group1", "group 2"))
-			.withExpiresAfter(Duration.ofMinutes(30)));
+			.withLifetime(Duration.ofMinutes(30)));
 		RecordedRequest actual = onlyRequest();
 		assertThat(generated).isEqualTo("service-issued");
 		assertThat(actual.method()).isEqualTo(expected.method()).isEqualTo("POST");

@@ -35,14 +35,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
-import tools.jackson.databind.json.JsonMapper;
 
 import dev.webpubsub.spring.connection.ConnectionString;
 import dev.webpubsub.spring.connection.WebPubSubConnection;
 import dev.webpubsub.spring.connection.WebPubSubConnections;
+import dev.webpubsub.spring.template.ReactiveWebPubSubTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -58,14 +57,18 @@ class ClientAccessTokensTests {
 
 	private static final String SDK_TEST_KEY = "xJItsTUmJB1m+98rVG8YepBvx5BaMnUtGtbGa/oDM+mGyZ=";
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	private static final Instant NOW = Instant.parse("2026-12-04T12:00:00Z");
 
 	private final ClientAccessTokens tokens = tokens(Clock.fixed(NOW, ZoneOffset.UTC));
 
 	private static ClientAccessTokens tokens(Clock clock) {
-		return new ClientAccessTokens(new SingleConnection(null), WebClient.create(), JSON, clock);
+		return new ClientAccessTokens(new SingleConnection(null), template(), clock);
+	}
+
+	private static ReactiveWebPubSubTemplate template() {
+		return ReactiveWebPubSubTemplate.builder(connection("Endpoint=https://abc;AccessKey=" + KEY))
+			.initialBackoff(Duration.ofMillis(1))
+			.build();
 	}
 
 	private static WebPubSubConnection connection(String connectionString) {
@@ -233,7 +236,7 @@ class ClientAccessTokensTests {
 	@Test
 	void generatesOnTheDefaultConnection() {
 		ClientAccessTokens tokens = new ClientAccessTokens(
-				new SingleConnection(connection("Endpoint=https://abc;AccessKey=" + KEY)), WebClient.create(), JSON);
+				new SingleConnection(connection("Endpoint=https://abc;AccessKey=" + KEY)), template());
 		StepVerifier.create(tokens.generate(ClientAccessOptions.forHub("chat")))
 			.assertNext((url) -> assertThat(url.baseUrl()).isEqualTo("wss://abc/client/hubs/chat"))
 			.verifyComplete();
@@ -314,6 +317,10 @@ class ClientAccessTokensTests {
 
 		private int status = 200;
 
+		private int unavailableAnswers;
+
+		private int requests;
+
 		private String body = "{\"token\":\"service.issued.token\"}";
 
 		private WebPubSubConnection start() throws IOException {
@@ -331,9 +338,11 @@ class ClientAccessTokensTests {
 				this.received.put("query", queryParameters(exchange.getRequestURI().getRawQuery()));
 				this.received.put("authorization", exchange.getRequestHeaders().getFirst("Authorization"));
 			}
-			byte[] response = this.body.getBytes(StandardCharsets.UTF_8);
+			this.requests++;
+			boolean unavailable = this.requests <= this.unavailableAnswers;
+			byte[] response = (unavailable ? "{}" : this.body).getBytes(StandardCharsets.UTF_8);
 			exchange.getResponseHeaders().add("Content-Type", "application/json");
-			exchange.sendResponseHeaders(this.status, response.length);
+			exchange.sendResponseHeaders(unavailable ? 503 : this.status, response.length);
 			exchange.getResponseBody().write(response);
 			exchange.close();
 		}
@@ -389,6 +398,16 @@ class ClientAccessTokensTests {
 						ClientAccessOptions.forHub("chat")))
 				.withMessageContaining(":generateToken")
 				.withMessageContaining("401");
+		}
+
+		@Test
+		void retryTransientFailuresLikeEveryOperationOfTheTemplate() throws IOException {
+			this.unavailableAnswers = 2;
+			WebPubSubConnection connection = start();
+			ClientAccessUrl url = ClientAccessTokensTests.this.tokens.generateBlocking(connection,
+					ClientAccessOptions.forHub("chat"));
+			assertThat(url.accessToken()).isEqualTo("service.issued.token");
+			assertThat(this.requests).isEqualTo(3);
 		}
 
 		@Test
