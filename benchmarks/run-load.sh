@@ -195,36 +195,25 @@ run_template() {
 
 # --- (c) start-up: the app with and without the starter's auto-configurations; the embedded emulator ------------
 
-startup_app() {
-	local label=$1
-	shift
-	local times=()
-	for _ in $(seq 1 "$STARTUP_RUNS"); do
-		times+=("$(timeout 120 java "${JVM_FLAGS[@]}" -cp "$CLASSPATH_BENCH" \
-			dev.webpubsub.benchmarks.apps.WebhookBenchmarkApplication --server.port=0 --bench.exit-on-ready=true \
-			--WebPubSubHub=bench "$@" 2>>"$OUT/startup.log" \
-			| sed -n 's/^bench.startup-ms=\([0-9]*\).*/\1/p')")
-	done
-	log "startup $label median-ms=$(printf '%s\n' "${times[@]}" | median) runs-ms=${times[*]}"
+# app_once ARGS...: milliseconds from JVM start to ApplicationReadyEvent of the webhook app.
+app_once() {
+	timeout 120 java "${JVM_FLAGS[@]}" -cp "$CLASSPATH_BENCH" dev.webpubsub.benchmarks.apps.WebhookBenchmarkApplication \
+		--server.port=0 --bench.exit-on-ready=true --WebPubSubHub=bench --bench.variant=starter "$@" \
+		2>>"$OUT/startup.log" | sed -n 's/^bench.startup-ms=\([0-9]*\).*/\1/p'
 }
 
-# startup_sample LABEL ARGS...: Boot's "process running for" of the sample app's jar, median of the runs.
-startup_sample() {
-	local label=$1 jar
-	shift
-	jar=$(ls sample-app/target/sample-app-*.jar 2>/dev/null | grep -v -- '-plain' | head -1)
-	local times=()
-	for _ in $(seq 1 "$STARTUP_RUNS"); do
-		start sample java "${JVM_FLAGS[@]}" -jar "$jar" --server.port=0 "$@"
-		for _ in $(seq 1 600); do
-			grep -q 'process running for\|APPLICATION FAILED' "$OUT/sample.log" && break
-			kill -0 "$SERVER_PID" 2>/dev/null || break
-			sleep 0.1
-		done
-		times+=("$(sed -n 's/.*process running for \([0-9.]*\)).*/\1/p' "$OUT/sample.log" | awk '{ printf "%d", $1 * 1000 }')")
-		stop
+# sample_once ARGS...: Boot's "process running for" of the sample app's jar, in milliseconds.
+sample_once() {
+	local jar
+	jar=$(ls sample-app/target/sample-app-*.jar | head -1)
+	start sample java "${JVM_FLAGS[@]}" -jar "$jar" --server.port=0 "$@"
+	for _ in $(seq 1 600); do
+		grep -q 'process running for\|APPLICATION FAILED' "$OUT/sample.log" && break
+		kill -0 "$SERVER_PID" 2>/dev/null || break
+		sleep 0.1
 	done
-	log "startup sample-$label median-ms=$(printf '%s\n' "${times[@]}" | grep . | median) runs-ms=${times[*]}"
+	sed -n 's/.*process running for \([0-9.]*\)).*/\1/p' "$OUT/sample.log" | awk '{ printf "%d", $1 * 1000 }'
+	stop
 }
 
 # emulator_start LABEL CLASSPATH: the first WebPubSubEmulator.start() in fresh JVMs (median), and warm restarts.
@@ -238,26 +227,31 @@ emulator_start() {
 	log "emulator-start $label cold-median-ms=$(printf '%s\n' "${cold[@]}" | grep . | median) warm-median-ms=$(printf '%s\n' "${warm[@]}" | grep . | median) cold-runs-ms=${cold[*]}"
 }
 
+# The variants run interleaved (one of each per round), so that drift in the machine's load hits them alike.
 run_startup() {
-	log "# startup: JVM start to ready, $STARTUP_RUNS runs each, median"
-	for stack in servlet reactive; do
-		startup_app "$stack-with-starter" --bench.variant=starter --spring.main.web-application-type="$stack" \
-			"--WebPubSubConnectionString=$CONNECTION_STRING"
-		startup_app "$stack-starter-excluded" --bench.variant=starter --bench.starter=false \
-			--spring.main.web-application-type="$stack" "--WebPubSubConnectionString=$CONNECTION_STRING"
-	done
-	if [[ -d webpubsub-emulator ]]; then
-		startup_app "servlet-embedded-emulator" --bench.variant=starter --spring.main.web-application-type=servlet
+	local jar_ok=0 round label
+	declare -A runs=()
+	log "# startup: JVM start to ready, $STARTUP_RUNS rounds, variants interleaved, median"
+	if [[ -d sample-app ]] && ./mvnw -o -B -q -pl sample-app -am package -DskipTests >"$OUT/sample-build.log" 2>&1; then
+		jar_ok=1
 	fi
-	if [[ -d sample-app ]]; then
-		(./mvnw -o -B -q -pl sample-app -am package -DskipTests >"$OUT/sample-build.log" 2>&1) || log "sample-app build FAILED"
-		startup_sample with-starter "--WebPubSubConnectionString=$CONNECTION_STRING"
-		startup_sample starter-excluded "--WebPubSubConnectionString=$CONNECTION_STRING" \
-			"--spring.autoconfigure.exclude=$(paste -sd, webpubsub-spring-boot-autoconfigure/src/main/resources/META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports)"
-		if [[ -d webpubsub-emulator ]]; then
-			startup_sample embedded-emulator
+	for round in $(seq 1 "$STARTUP_RUNS"); do
+		for stack in servlet reactive; do
+			runs[$stack-with-starter]+=" $(app_once --spring.main.web-application-type="$stack" "--WebPubSubConnectionString=$CONNECTION_STRING")"
+			runs[$stack-starter-excluded]+=" $(app_once --spring.main.web-application-type="$stack" --bench.starter=false "--WebPubSubConnectionString=$CONNECTION_STRING")"
+		done
+		runs[servlet-embedded-emulator]+=" $(app_once --spring.main.web-application-type=servlet)"
+		if [[ $jar_ok == 1 ]]; then
+			runs[sample-connection-string]+=" $(sample_once "--WebPubSubConnectionString=$CONNECTION_STRING")"
+			runs[sample-embedded-emulator]+=" $(sample_once)"
 		fi
-	fi
+		echo "startup round $round of $STARTUP_RUNS done"
+	done
+	for label in servlet-with-starter servlet-starter-excluded reactive-with-starter reactive-starter-excluded \
+		servlet-embedded-emulator sample-connection-string sample-embedded-emulator; do
+		[[ -n "${runs[$label]:-}" ]] || continue
+		log "startup $label median-ms=$(tr ' ' '\n' <<<"${runs[$label]}" | grep . | median) runs-ms=${runs[$label]}"
+	done
 	emulator_start app-classpath "$CLASSPATH_BENCH"
 	emulator_start emulator-jar-only "benchmarks/target/classes:$(ls webpubsub-emulator/target/webpubsub-emulator-*.jar | grep -v -- -library)"
 }
