@@ -46,9 +46,6 @@ public final class EventHandlerMethodDetector implements SmartInitializingSingle
 
 	private static final Log logger = LogFactory.getLog(EventHandlerMethodDetector.class);
 
-	/**
-	 * Hub names the service accepts.
-	 */
 	private final ConfigurableListableBeanFactory beanFactory;
 
 	private final Environment environment;
@@ -153,7 +150,15 @@ public final class EventHandlerMethodDetector implements SmartInitializingSingle
 			parameters[i].initParameterNameDiscovery(this.parameterNameDiscoverer);
 			argumentResolvers[i] = resolverFor(parameters[i], kinds, description);
 		}
-		Method invocable = AopUtils.selectInvocableMethod(method, beanType);
+		Method invocable;
+		try {
+			invocable = AopUtils.selectInvocableMethod(method, beanType);
+		}
+		catch (IllegalStateException ex) {
+			// A JDK proxy exposes only its interfaces' methods.
+			throw invalid(description, "the bean is a JDK proxy whose interfaces do not declare the method; declare "
+					+ "it on an interface or proxy the target class (proxyTargetClass = true)");
+		}
 		WebPubSubEventHandlerMapping mapping = new WebPubSubEventHandlerMapping(hub, eventType, eventName,
 				annotation.clientProtocols(), connectionName, description);
 		return new EventHandlerMethod(mapping, this.beanFactory, beanName, invocable, parameters, argumentResolvers,

@@ -206,14 +206,20 @@ final class EventResponseWriter {
 		return json(200, headers, this.jsonMapper.writeValueAsBytes(value));
 	}
 
+	/**
+	 * Merges the response's states over the request's. The header is written only when states remain, or when
+	 * the response cleared the request's states: the service keeps a connection's states while answers carry no
+	 * header, so clearing them takes an empty object.
+	 */
 	private HttpHeaders statesHeaders(WebPubSubEventRequest request, ConnectionStates states) {
 		HttpHeaders headers = new HttpHeaders();
+		Map<String, byte[]> requestStates = request.getConnectionContext().getStates();
 		Map<String, byte[]> merged = new LinkedHashMap<>();
 		if (!states.clear()) {
-			merged.putAll(request.getConnectionContext().getStates());
+			merged.putAll(requestStates);
 		}
 		merged.putAll(states.values());
-		if (!merged.isEmpty()) {
+		if (!merged.isEmpty() || (states.clear() && !requestStates.isEmpty())) {
 			headers.set(STATES_HEADER, this.statesCodec.encode(merged));
 		}
 		return headers;

@@ -16,7 +16,10 @@ import org.aopalliance.intercept.MethodInterceptor;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.aop.framework.ProxyFactory;
+import org.springframework.aop.framework.autoproxy.BeanNameAutoProxyCreator;
+import org.springframework.aop.support.AopUtils;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
@@ -24,6 +27,7 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.AliasFor;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 
@@ -256,6 +260,33 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 	}
 
 	@Test
+	void invokesMethodsOfJdkProxiedBeansThroughTheProxy() {
+		this.contextRunner.withPropertyValues(CONNECTION)
+			.withUserConfiguration(JdkProxiedHandlerConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(AopUtils.isJdkDynamicProxy(context.getBean("jdkProxiedHandler"))).isTrue();
+				WebPubSubEventPipeline pipeline = context.getBean(WebPubSubEventPipeline.class);
+				PreparedEvent event = (PreparedEvent) prepare(pipeline,
+						WebPubSubEvents.connect("jdk").origin("demo.webpubsub.azure.com").signedWith(KEY));
+				EventResult result = pipeline.handle(event, new byte[0]).join();
+				assertThat(result.bodyAsString()).isEqualTo("{\"userId\":\"jdk-user\"}");
+				assertThat(context.getBean(JdkProxiedHandlerConfiguration.class).interceptions).hasValue(1);
+			});
+	}
+
+	@Test
+	void failsOnJdkProxiedMethodThatNoInterfaceDeclares() {
+		this.contextRunner.withPropertyValues(CONNECTION)
+			.withUserConfiguration(JdkProxiedHandlerConfiguration.class)
+			.withPropertyValues("test.proxied-bean=hiddenMethodHandler")
+			.run((context) -> assertThat(context).getFailure()
+				.isInstanceOf(InvalidEventHandlerMethodException.class)
+				.hasMessageContaining("hiddenMethodHandler.connect()")
+				.hasMessageContaining("JDK proxy whose interfaces do not declare the method"));
+	}
+
+	@Test
 	void observesHandlerInvocations() {
 		List<Observation.Context> stopped = new CopyOnWriteArrayList<>();
 		ObservationRegistry registry = ObservationRegistry.create();
@@ -338,6 +369,23 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 					.doesNotHaveBean(WebPubSubWebhookHandler.class);
 				assertThat(context).hasBean("webPubSubReactiveWebhookRouterFunction");
 			});
+		}
+
+		@Test
+		void backsOffFromUserDefinedHandler() {
+			this.contextRunner.withPropertyValues(CONNECTION)
+				.withBean("customHandler", dev.webpubsub.spring.web.reactive.WebPubSubWebhookHandler.class)
+				.run((context) -> assertThat(context)
+					.getBeanNames(dev.webpubsub.spring.web.reactive.WebPubSubWebhookHandler.class)
+					.containsExactly("customHandler"));
+		}
+
+		@Test
+		void registersNothingWhenDisabled() {
+			this.contextRunner.withPropertyValues(CONNECTION, "webpubsub.event-handler.enabled=false")
+				.run((context) -> assertThat(context)
+					.doesNotHaveBean(dev.webpubsub.spring.web.reactive.WebPubSubWebhookHandler.class)
+					.doesNotHaveBean("webPubSubReactiveWebhookRouterFunction"));
 		}
 
 	}
@@ -462,6 +510,69 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 				return invocation.proceed();
 			});
 			return (ProxiedHandler) factory.getProxy();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class JdkProxiedHandlerConfiguration {
+
+		final AtomicInteger interceptions = new AtomicInteger();
+
+		@Bean
+		static BeanNameAutoProxyCreator jdkProxyCreator(Environment environment) {
+			// Without proxyTargetClass, beans that implement an interface get a JDK proxy.
+			BeanNameAutoProxyCreator creator = new BeanNameAutoProxyCreator();
+			creator.setBeanNames(environment.getProperty("test.proxied-bean", "jdkProxiedHandler"));
+			creator.setInterceptorNames("countingInterceptor");
+			return creator;
+		}
+
+		@Bean
+		MethodInterceptor countingInterceptor() {
+			return (invocation) -> {
+				this.interceptions.incrementAndGet();
+				return invocation.proceed();
+			};
+		}
+
+		@Bean
+		JdkProxiedHandler jdkProxiedHandler() {
+			return new JdkProxiedHandler();
+		}
+
+		@Bean
+		@ConditionalOnProperty("test.proxied-bean")
+		HiddenMethodHandler hiddenMethodHandler() {
+			return new HiddenMethodHandler();
+		}
+
+	}
+
+	interface ConnectHandler {
+
+		ConnectEventResponse connect();
+
+	}
+
+	static class JdkProxiedHandler implements ConnectHandler {
+
+		@Override
+		@WebPubSubEventHandler(hub = "jdk", event = "connect")
+		public ConnectEventResponse connect() {
+			return ConnectEventResponse.builder().userId("jdk-user").build();
+		}
+
+	}
+
+	static class HiddenMethodHandler implements Runnable {
+
+		@Override
+		public void run() {
+		}
+
+		@WebPubSubEventHandler(hub = "hidden", event = "connect")
+		public void connect() {
 		}
 
 	}
