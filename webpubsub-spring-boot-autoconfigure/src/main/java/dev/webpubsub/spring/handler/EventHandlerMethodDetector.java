@@ -155,9 +155,8 @@ public final class EventHandlerMethodDetector implements SmartInitializingSingle
 			invocable = AopUtils.selectInvocableMethod(method, beanType);
 		}
 		catch (IllegalStateException ex) {
-			// A JDK proxy exposes only its interfaces' methods.
-			throw invalid(description, "the bean is a JDK proxy whose interfaces do not declare the method; declare "
-					+ "it on an interface or proxy the target class (proxyTargetClass = true)");
+			// A JDK proxy exposes only its interfaces' methods, and a CGLIB proxy cannot delegate private ones.
+			throw invalid(description, "the bean's proxy cannot invoke it. " + ex.getMessage());
 		}
 		WebPubSubEventHandlerMapping mapping = new WebPubSubEventHandlerMapping(hub, eventType, eventName,
 				annotation.clientProtocols(), connectionName, description);

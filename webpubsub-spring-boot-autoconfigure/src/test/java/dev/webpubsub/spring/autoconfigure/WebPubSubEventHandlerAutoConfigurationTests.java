@@ -24,6 +24,7 @@ import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.AliasFor;
@@ -249,10 +250,7 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 			.withUserConfiguration(ProxiedHandlerConfiguration.class)
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
-				WebPubSubEventPipeline pipeline = context.getBean(WebPubSubEventPipeline.class);
-				PreparedEvent event = (PreparedEvent) prepare(pipeline,
-						WebPubSubEvents.connect("proxied").origin("demo.webpubsub.azure.com").signedWith(KEY));
-				EventResult result = pipeline.handle(event, new byte[0]).join();
+				EventResult result = connect(context, "proxied");
 				assertThat(result.status()).isEqualTo(200);
 				assertThat(result.bodyAsString()).isEqualTo("{\"userId\":\"proxied-user\"}");
 				assertThat(context.getBean(ProxiedHandlerConfiguration.class).interceptions).hasValue(1);
@@ -266,10 +264,7 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(AopUtils.isJdkDynamicProxy(context.getBean("jdkProxiedHandler"))).isTrue();
-				WebPubSubEventPipeline pipeline = context.getBean(WebPubSubEventPipeline.class);
-				PreparedEvent event = (PreparedEvent) prepare(pipeline,
-						WebPubSubEvents.connect("jdk").origin("demo.webpubsub.azure.com").signedWith(KEY));
-				EventResult result = pipeline.handle(event, new byte[0]).join();
+				EventResult result = connect(context, "jdk");
 				assertThat(result.bodyAsString()).isEqualTo("{\"userId\":\"jdk-user\"}");
 				assertThat(context.getBean(JdkProxiedHandlerConfiguration.class).interceptions).hasValue(1);
 			});
@@ -283,7 +278,8 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 			.run((context) -> assertThat(context).getFailure()
 				.isInstanceOf(InvalidEventHandlerMethodException.class)
 				.hasMessageContaining("hiddenMethodHandler.connect()")
-				.hasMessageContaining("JDK proxy whose interfaces do not declare the method"));
+				.hasMessageContaining("the bean's proxy cannot invoke it")
+				.hasMessageContaining("not found in any interface(s) of the exposed proxy type"));
 	}
 
 	@Test
@@ -307,10 +303,7 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 			.withUserConfiguration(ProxiedHandlerConfiguration.class)
 			.withBean(ObservationRegistry.class, () -> registry)
 			.run((context) -> {
-				WebPubSubEventPipeline pipeline = context.getBean(WebPubSubEventPipeline.class);
-				PreparedEvent event = (PreparedEvent) prepare(pipeline,
-						WebPubSubEvents.connect("proxied").origin("demo.webpubsub.azure.com").signedWith(KEY));
-				pipeline.handle(event, new byte[0]).join();
+				connect(context, "proxied");
 				assertThat(stopped).singleElement().satisfies((observation) -> {
 					assertThat(observation.getName()).isEqualTo("webpubsub.event");
 					assertThat(observation.getLowCardinalityKeyValue("webpubsub.hub").getValue()).isEqualTo("proxied");
@@ -319,6 +312,16 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 					assertThat(observation.getLowCardinalityKeyValue("outcome").getValue()).isEqualTo("200");
 				});
 			});
+	}
+
+	/**
+	 * Sends a signed {@code connect} of the hub through the context's pipeline.
+	 */
+	static EventResult connect(ApplicationContext context, String hub) {
+		WebPubSubEventPipeline pipeline = context.getBean(WebPubSubEventPipeline.class);
+		PreparedEvent event = (PreparedEvent) prepare(pipeline,
+				WebPubSubEvents.connect(hub).origin("demo.webpubsub.azure.com").signedWith(KEY));
+		return pipeline.handle(event, new byte[0]).join();
 	}
 
 	static Object prepare(WebPubSubEventPipeline pipeline, WebPubSubEventBuilder event) {
