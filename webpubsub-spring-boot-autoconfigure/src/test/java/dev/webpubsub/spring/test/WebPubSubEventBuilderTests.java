@@ -77,6 +77,20 @@ class WebPubSubEventBuilderTests {
 	}
 
 	@Test
+	void mqttBodiesCarryPacketDetails() {
+		String connect = new String(WebPubSubEvents.connect("hub").mqtt("p1", 5).mqttCredentials("user", "secret")
+			.mqttUserProperty("a", "b")
+			.body(), StandardCharsets.UTF_8);
+		assertThat(connect).isEqualTo("{\"mqtt\":{\"protocolVersion\":5,\"username\":\"user\",\"password\":\"secret\","
+				+ "\"userProperties\":[{\"name\":\"a\",\"value\":\"b\"}]},\"subprotocols\":[\"mqtt\"]}");
+		String disconnected = new String(WebPubSubEvents.disconnected("hub").mqtt("p1", 5).mqttDisconnect(false, 128)
+			.reason("reason")
+			.body(), StandardCharsets.UTF_8);
+		assertThat(disconnected).isEqualTo(
+				"{\"mqtt\":{\"initiatedByClient\":false,\"disconnectPacket\":{\"code\":128}},\"reason\":\"reason\"}");
+	}
+
+	@Test
 	void abuseProtectionIsAnOptionsRequestWithOrigin() {
 		WebPubSubEventBuilder event = WebPubSubEvents.abuseProtection("demo.webpubsub.azure.com");
 		assertThat(event.method()).isEqualTo(HttpMethod.OPTIONS);

@@ -629,6 +629,25 @@ abstract class AbstractWebhookEndpointTests {
 	}
 
 	@Test
+	void mqttEventsBuiltWithTheTestSupportAreRead() {
+		send(WebPubSubEvents.connect("testhub").connectionId("clientId").signedWith(KEY).mqtt("p1", 4)
+			.mqttCredentials("user", "pw")
+			.mqttUserProperty("a", "b"));
+		MqttConnectEventRequest connect = (MqttConnectEventRequest) this.handlers.received.get();
+		assertThat(connect.getMqtt().protocolVersion()).isEqualTo(4);
+		assertThat(connect.getMqtt().username()).isEqualTo("user");
+		assertThat(connect.getMqtt().password()).isEqualTo("pw");
+		assertThat(connect.getMqtt().userProperties()).containsExactly(new MqttUserProperty("a", "b"));
+		send(WebPubSubEvents.disconnected("testhub").connectionId("clientId").signedWith(KEY).mqtt("p1", 5)
+			.mqttDisconnect(true, 142)
+			.reason("session taken over"));
+		MqttDisconnectedEventRequest disconnected = (MqttDisconnectedEventRequest) this.handlers.received.get();
+		assertThat(disconnected.isInitiatedByClient()).isTrue();
+		assertThat(disconnected.getDisconnectPacket().code()).isEqualTo(142);
+		assertThat(disconnected.getReason()).isEqualTo("session taken over");
+	}
+
+	@Test
 	void subprotocolMqttWithoutPhysicalConnectionIdIsNotMqtt() {
 		send(WebPubSubEvents.connect("testhub").signedWith(KEY).header("ce-subprotocol", "mqtt"));
 		assertThat(this.handlers.received.get()).isExactlyInstanceOf(ConnectEventRequest.class);
