@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockServletContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -97,6 +99,18 @@ class WebPubSubEventBuilderTests {
 		assertThat(event.headers().getFirst("WebHook-Request-Origin")).isEqualTo("demo.webpubsub.azure.com");
 		assertThat(event.headers().containsHeader("ce-type")).isFalse();
 		assertThat(event.body()).isEmpty();
+	}
+
+	@Test
+	void mockMvcRequestCarriesMethodPathHeadersAndBody() throws Exception {
+		MockHttpServletRequest request = WebPubSubEvents.userEvent("chat", "message").path("/hook").text("hi")
+			.toMockMvc()
+			.buildRequest(new MockServletContext());
+		assertThat(request.getMethod()).isEqualTo("POST");
+		assertThat(request.getRequestURI()).isEqualTo("/hook");
+		assertThat(request.getHeader("ce-hub")).isEqualTo("chat");
+		assertThat(request.getContentType()).isEqualTo("text/plain");
+		assertThat(request.getContentAsByteArray()).asString(StandardCharsets.UTF_8).isEqualTo("hi");
 	}
 
 	@Test
