@@ -216,7 +216,8 @@ public final class WebPubSubEventPipeline {
 		try {
 			WebPubSubEventRequest request = this.requestReader.read(event.kind(), event.getConnectionContext(), body,
 					event.dataType());
-			return WebPubSubContext.of(request, (value) -> this.responseWriter.write(event.kind(), request, value));
+			return WebPubSubContext.of(request,
+					(value) -> this.responseWriter.write(event.kind(), request, value, "WebPubSubContext.respond"));
 		}
 		catch (BadEventException ex) {
 			return WebPubSubContext.failed(reject(400, ex.getMessage()));
@@ -323,7 +324,7 @@ public final class WebPubSubEventPipeline {
 			return answerFailure(event, request, handler, failure);
 		}
 		try {
-			return this.responseWriter.write(event.kind(), request, value);
+			return this.responseWriter.write(event.kind(), request, value, handler);
 		}
 		catch (RuntimeException ex) {
 			// A reply that cannot be written (such as an object Jackson cannot serialise) is the handler's failure.

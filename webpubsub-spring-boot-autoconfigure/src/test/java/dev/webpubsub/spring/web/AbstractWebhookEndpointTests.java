@@ -349,11 +349,13 @@ abstract class AbstractWebhookEndpointTests {
 	}
 
 	@Test
-	void connectReturningAUserEventReplyAnswers500LikeTheExtension() {
+	void connectReturningAUserEventReplyAnswers500LikeTheExtension(CapturedOutput output) {
 		this.handlers.behaviour.set((request) -> UserEventResponse.text("wrong"));
 		Response response = send(WebPubSubEvents.connect("testhub").signedWith(KEY));
 		assertThat(response.status()).isEqualTo(500);
 		assertThat(response.text()).isEqualTo("Invalid response type");
+		assertThat(output).contains("Web PubSub event handler testEventHandlers.connect(ConnectEventRequest) returned "
+				+ "dev.webpubsub.spring.event.UserEventResponse, which connect events cannot return");
 	}
 
 	@Test
