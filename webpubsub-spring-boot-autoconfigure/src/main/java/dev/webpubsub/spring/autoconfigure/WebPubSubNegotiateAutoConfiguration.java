@@ -54,8 +54,10 @@ public final class WebPubSubNegotiateAutoConfiguration {
 			ObjectProvider<ReactiveWebPubSubTemplate> template, WebPubSubClientProperties clientProperties,
 			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<JsonMapper> jsonMapper,
 			ObjectProvider<ObservationRegistry> observationRegistry) {
-		return new ClientAccessTokens(connections, template.getIfUnique(() -> WebPubSubTemplateAutoConfiguration
-			.template(null, connections, clientProperties, webClientBuilder, jsonMapper, observationRegistry)));
+		ReactiveWebPubSubTemplate serviceTemplate = template.getIfUnique(() -> WebPubSubTemplateAutoConfiguration
+			.template(null, connections, clientProperties, webClientBuilder, jsonMapper, observationRegistry));
+		return new ClientAccessTokens(connections,
+				(connection, options) -> serviceTemplate.connection(connection).generateClientToken(options));
 	}
 
 	@Configuration(proxyBeanMethods = false)

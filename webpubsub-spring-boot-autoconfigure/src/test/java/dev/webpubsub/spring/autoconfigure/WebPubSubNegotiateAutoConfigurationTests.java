@@ -8,6 +8,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
@@ -125,15 +126,65 @@ class WebPubSubNegotiateAutoConfigurationTests {
 	}
 
 	@Nested
+	class ClassPathVariants {
+
+		private static final AutoConfigurations ALL = AutoConfigurations.of(WebPubSubAutoConfiguration.class,
+				WebPubSubTemplateAutoConfiguration.class, WebPubSubNegotiateAutoConfiguration.class);
+
+		@Test
+		void staysSilentWithSpringMvcButNoWebClient() {
+			new WebApplicationContextRunner().withConfiguration(ALL)
+				.withClassLoader(new FilteredClassLoader(WebClient.class))
+				.run((context) -> assertThat(context).hasNotFailed()
+					.doesNotHaveBean(ClientAccessTokens.class)
+					.doesNotHaveBean(ReactiveWebPubSubOperations.class)
+					.doesNotHaveBean(WebPubSubConnectionDetails.class));
+		}
+
+		@Test
+		void staysSilentWithWebClientButNoWebStack() {
+			new ApplicationContextRunner().withConfiguration(ALL)
+				.withClassLoader(new FilteredClassLoader("org.springframework.web.servlet",
+						"org.springframework.web.reactive.DispatcherHandler", "jakarta.servlet"))
+				.run((context) -> assertThat(context).hasNotFailed()
+					.doesNotHaveBean(ClientAccessTokens.class)
+					.doesNotHaveBean(ReactiveWebPubSubOperations.class)
+					.doesNotHaveBean(WebPubSubConnectionDetails.class));
+		}
+
+		@Test
+		void givesTokensButNoEndpointWithWebClientButNoWebStack() {
+			new ApplicationContextRunner().withConfiguration(ALL)
+				.withClassLoader(new FilteredClassLoader("org.springframework.web.servlet",
+						"org.springframework.web.reactive.DispatcherHandler", "jakarta.servlet"))
+				.withPropertyValues(CONNECTION_STRING)
+				.run((context) -> assertThat(context).hasNotFailed()
+					.hasSingleBean(ClientAccessTokens.class)
+					.hasSingleBean(ReactiveWebPubSubOperations.class)
+					.doesNotHaveBean(NegotiatePolicy.class));
+		}
+
+		@Test
+		void startsWithSpringMvcButNoWebClientWhenAConnectionIsConfigured() {
+			new WebApplicationContextRunner().withConfiguration(ALL)
+				.withClassLoader(new FilteredClassLoader(WebClient.class))
+				.withPropertyValues(CONNECTION_STRING)
+				.run((context) -> assertThat(context).hasNotFailed()
+					.hasSingleBean(WebPubSubConnectionDetails.class)
+					.doesNotHaveBean(ReactiveWebPubSubOperations.class)
+					.doesNotHaveBean(NegotiateHandler.class));
+		}
+
+	}
+
+	@Nested
 	class UserBeans {
 
 		@Test
 		void replaceEveryPart() {
 			ClientAccessTokens tokens = new ClientAccessTokens(
 					new EnvironmentWebPubSubConnections(null, null, null, (settings) -> null),
-					ReactiveWebPubSubTemplate.builder(WebPubSubConnection.withEntraId("Other",
-							URI.create("https://other.webpubsub.azure.com"), () -> Mono.just("entra")))
-						.build());
+					(connection, options) -> Mono.just("custom"));
 			WebPubSubUserIdResolver resolver = (request) -> Optional.of("fixed");
 			NegotiatePolicy policy = new NegotiatePolicy("chat", Set::of, resolver, List.of());
 			NegotiateHandler handler = new NegotiateHandler(policy, tokens);

@@ -62,13 +62,18 @@ class ClientAccessTokensTests {
 	private final ClientAccessTokens tokens = tokens(Clock.fixed(NOW, ZoneOffset.UTC));
 
 	private static ClientAccessTokens tokens(Clock clock) {
-		return new ClientAccessTokens(new SingleConnection(null), template(), clock);
+		return new ClientAccessTokens(new SingleConnection(null), templateService(), clock);
 	}
 
-	private static ReactiveWebPubSubTemplate template() {
-		return ReactiveWebPubSubTemplate.builder(connection("Endpoint=https://abc;AccessKey=" + KEY))
+	/**
+	 * The service calls of the auto-configuration: through the template's {@code :generateToken} operation.
+	 */
+	private static ClientTokenService templateService() {
+		ReactiveWebPubSubTemplate template = ReactiveWebPubSubTemplate
+			.builder(connection("Endpoint=https://abc;AccessKey=" + KEY))
 			.initialBackoff(Duration.ofMillis(1))
 			.build();
+		return (connection, options) -> template.connection(connection).generateClientToken(options);
 	}
 
 	private static WebPubSubConnection connection(String connectionString) {
@@ -236,7 +241,7 @@ class ClientAccessTokensTests {
 	@Test
 	void generatesOnTheDefaultConnection() {
 		ClientAccessTokens tokens = new ClientAccessTokens(
-				new SingleConnection(connection("Endpoint=https://abc;AccessKey=" + KEY)), template());
+				new SingleConnection(connection("Endpoint=https://abc;AccessKey=" + KEY)), templateService());
 		StepVerifier.create(tokens.generate(ClientAccessOptions.forHub("chat")))
 			.assertNext((url) -> assertThat(url.baseUrl()).isEqualTo("wss://abc/client/hubs/chat"))
 			.verifyComplete();
