@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
@@ -341,6 +342,7 @@ class ClientAccessTokensTests {
 				this.received.put("method", exchange.getRequestMethod());
 				this.received.put("path", exchange.getRequestURI().getRawPath());
 				this.received.put("query", queryParameters(exchange.getRequestURI().getRawQuery()));
+				this.received.put("rawQuery", exchange.getRequestURI().getRawQuery());
 				this.received.put("authorization", exchange.getRequestHeaders().getFirst("Authorization"));
 			}
 			this.requests++;
@@ -381,6 +383,27 @@ class ClientAccessTokensTests {
 			assertThat(this.received.get("query")).isEqualTo(Map.of("api-version", List.of("2024-12-01"), "userId",
 					List.of("user 1"), "role", List.of("webpubsub.joinLeaveGroup", "special&char"), "minutesToExpire",
 					List.of("2"), "group", List.of("group1", "group+2"), "clientType", List.of("default")));
+		}
+
+		@ParameterizedTest
+		@CsvSource({ "59, 1", "61, 1", "119, 1", "121, 2", "3600, 60" })
+		void askForWholeMinutesAndAtLeastOneLikeTheDotNetSdk(long seconds, String minutesToExpire) throws IOException {
+			WebPubSubConnection connection = start();
+			ClientAccessTokensTests.this.tokens.generateBlocking(connection,
+					ClientAccessOptions.forHub("chat").withLifetime(Duration.ofSeconds(seconds)));
+			assertThat(this.received.get("query")).isEqualTo(Map.of("api-version", List.of("2024-12-01"),
+					"minutesToExpire", List.of(minutesToExpire), "clientType", List.of("default")));
+		}
+
+		@Test
+		void sendUserAndRepeatedRolesInTheOrderOfTheDotNetSdk() throws IOException {
+			WebPubSubConnection connection = start();
+			ClientAccessTokensTests.this.tokens.generateBlocking(connection, ClientAccessOptions.forHub("chat")
+				.withUserId("foo")
+				.withRoles(List.of("a", "b"))
+				.withLifetime(Duration.ofMinutes(1)));
+			assertThat(this.received.get("rawQuery"))
+				.isEqualTo("api-version=2024-12-01&userId=foo&minutesToExpire=1&role=a&role=b&clientType=default");
 		}
 
 		@Test
