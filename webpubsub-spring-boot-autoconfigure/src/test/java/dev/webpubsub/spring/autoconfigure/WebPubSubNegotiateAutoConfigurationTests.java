@@ -112,6 +112,23 @@ class WebPubSubNegotiateAutoConfigurationTests {
 	}
 
 	@Test
+	void rejectsTokenSettingsThatNoTokenCouldHaveAtStartUp() {
+		this.servletRunner.withPropertyValues(CONNECTION_STRING, "webpubsub.negotiate.token-time-to-live=0s")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessage("'token-time-to-live' must be positive but was PT0S"));
+		this.servletRunner.withPropertyValues(CONNECTION_STRING, "webpubsub.negotiate.roles[0]=webpubsub.sendToGroup",
+				"webpubsub.negotiate.roles[1]= ")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessage("'roles' must not contain blank values"));
+		this.servletRunner.withPropertyValues(CONNECTION_STRING, "webpubsub.negotiate.groups[0]= ")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessage("'groups' must not contain blank values"));
+	}
+
+	@Test
 	void rejectsInvalidHubNames() {
 		this.servletRunner.withPropertyValues(CONNECTION_STRING, "WebPubSubHub=my hub")
 			.run((context) -> assertThat(context).getFailure()
