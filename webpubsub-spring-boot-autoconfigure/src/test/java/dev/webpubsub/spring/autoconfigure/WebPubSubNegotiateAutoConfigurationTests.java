@@ -9,10 +9,12 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.ApplicationContextAssertProvider;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.ApplicationContext;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 
@@ -148,48 +150,44 @@ class WebPubSubNegotiateAutoConfigurationTests {
 		private static final AutoConfigurations ALL = AutoConfigurations.of(WebPubSubAutoConfiguration.class,
 				WebPubSubTemplateAutoConfiguration.class, WebPubSubNegotiateAutoConfiguration.class);
 
+		private final WebApplicationContextRunner springMvcWithoutWebClient = new WebApplicationContextRunner()
+			.withConfiguration(ALL)
+			.withClassLoader(new FilteredClassLoader(WebClient.class));
+
+		private final ApplicationContextRunner webClientWithoutWebStack = new ApplicationContextRunner()
+			.withConfiguration(ALL)
+			.withClassLoader(new FilteredClassLoader("org.springframework.web.servlet",
+					"org.springframework.web.reactive.DispatcherHandler", "jakarta.servlet"));
+
 		@Test
-		void staysSilentWithSpringMvcButNoWebClient() {
-			new WebApplicationContextRunner().withConfiguration(ALL)
-				.withClassLoader(new FilteredClassLoader(WebClient.class))
-				.run((context) -> assertThat(context).hasNotFailed()
-					.doesNotHaveBean(ClientAccessTokens.class)
-					.doesNotHaveBean(ReactiveWebPubSubOperations.class)
-					.doesNotHaveBean(WebPubSubConnectionDetails.class));
+		void staysSilentWithoutConnection() {
+			this.springMvcWithoutWebClient.run(this::assertSilent);
+			this.webClientWithoutWebStack.run(this::assertSilent);
+		}
+
+		private <C extends ApplicationContext> void assertSilent(ApplicationContextAssertProvider<C> context) {
+			assertThat(context).hasNotFailed()
+				.doesNotHaveBean(WebPubSubConnectionDetails.class)
+				.doesNotHaveBean(ReactiveWebPubSubOperations.class)
+				.doesNotHaveBean(ClientAccessTokens.class);
 		}
 
 		@Test
-		void staysSilentWithWebClientButNoWebStack() {
-			new ApplicationContextRunner().withConfiguration(ALL)
-				.withClassLoader(new FilteredClassLoader("org.springframework.web.servlet",
-						"org.springframework.web.reactive.DispatcherHandler", "jakarta.servlet"))
-				.run((context) -> assertThat(context).hasNotFailed()
-					.doesNotHaveBean(ClientAccessTokens.class)
-					.doesNotHaveBean(ReactiveWebPubSubOperations.class)
-					.doesNotHaveBean(WebPubSubConnectionDetails.class));
-		}
-
-		@Test
-		void givesTokensButNoEndpointWithWebClientButNoWebStack() {
-			new ApplicationContextRunner().withConfiguration(ALL)
-				.withClassLoader(new FilteredClassLoader("org.springframework.web.servlet",
-						"org.springframework.web.reactive.DispatcherHandler", "jakarta.servlet"))
-				.withPropertyValues(CONNECTION_STRING)
-				.run((context) -> assertThat(context).hasNotFailed()
-					.hasSingleBean(ClientAccessTokens.class)
-					.hasSingleBean(ReactiveWebPubSubOperations.class)
-					.doesNotHaveBean(NegotiatePolicy.class));
-		}
-
-		@Test
-		void startsWithSpringMvcButNoWebClientWhenAConnectionIsConfigured() {
-			new WebApplicationContextRunner().withConfiguration(ALL)
-				.withClassLoader(new FilteredClassLoader(WebClient.class))
-				.withPropertyValues(CONNECTION_STRING)
+		void givesSpringMvcWithoutWebClientOnlyTheConnection() {
+			this.springMvcWithoutWebClient.withPropertyValues(CONNECTION_STRING)
 				.run((context) -> assertThat(context).hasNotFailed()
 					.hasSingleBean(WebPubSubConnectionDetails.class)
 					.doesNotHaveBean(ReactiveWebPubSubOperations.class)
 					.doesNotHaveBean(NegotiateHandler.class));
+		}
+
+		@Test
+		void givesTokensButNoEndpointWithoutWebStack() {
+			this.webClientWithoutWebStack.withPropertyValues(CONNECTION_STRING)
+				.run((context) -> assertThat(context).hasNotFailed()
+					.hasSingleBean(ClientAccessTokens.class)
+					.hasSingleBean(ReactiveWebPubSubOperations.class)
+					.doesNotHaveBean(NegotiatePolicy.class));
 		}
 
 	}
