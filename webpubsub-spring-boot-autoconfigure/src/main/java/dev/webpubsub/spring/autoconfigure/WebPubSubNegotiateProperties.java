@@ -96,7 +96,8 @@ public class WebPubSubNegotiateProperties {
 
 	public void setTokenTimeToLive(Duration tokenTimeToLive) {
 		// Checked here so that a bad value fails start-up rather than every negotiate request.
-		Assert.isTrue(!tokenTimeToLive.isNegative() && !tokenTimeToLive.isZero(), "'token-time-to-live' must be positive but was " + tokenTimeToLive);
+		Assert.isTrue(!tokenTimeToLive.isNegative() && !tokenTimeToLive.isZero(),
+				() -> "'token-time-to-live' must be positive but was " + tokenTimeToLive);
 		this.tokenTimeToLive = tokenTimeToLive;
 	}
 

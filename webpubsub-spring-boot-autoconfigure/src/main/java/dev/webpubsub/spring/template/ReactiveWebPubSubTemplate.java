@@ -295,7 +295,8 @@ public final class ReactiveWebPubSubTemplate implements ReactiveWebPubSubOperati
 			@Nullable Integer top) {
 		String operation = "listConnectionsInGroup";
 		Query query = new Query()
-			.add("maxpagesize", (maxPageSize != null) ? RequestArguments.range("maxPageSize", maxPageSize, 1, 200) : null)
+			.add("maxpagesize",
+					(maxPageSize != null) ? RequestArguments.range("maxPageSize", maxPageSize, 1, 200) : null)
 			.add("top", (top != null) ? RequestArguments.range("top", top, 1, Integer.MAX_VALUE) : null);
 		URI first = url(hubPath("/groups/", group("group", group), "/connections"), query);
 		Flux<WebPubSubGroupMember> members = page(operation, first)
@@ -316,13 +317,20 @@ public final class ReactiveWebPubSubTemplate implements ReactiveWebPubSubOperati
 				: link + (link.contains("?") ? "&" : "?") + "api-version=" + API_VERSION);
 		// The request carries a token that the service of this connection accepts: never send it anywhere else.
 		URI endpoint = this.connection.endpoint();
-		if (!endpoint.getScheme().equalsIgnoreCase(next.getScheme()) || !endpoint.getHost().equalsIgnoreCase(next.getHost())
-				|| endpoint.getPort() != next.getPort()) {
+		if (!endpoint.getScheme().equalsIgnoreCase(next.getScheme())
+				|| !endpoint.getHost().equalsIgnoreCase(next.getHost()) || port(endpoint) != port(next)) {
 			throw new WebPubSubException(operation, "Web PubSub operation '" + operation
 					+ "' got a nextLink outside the endpoint " + endpoint + ": " + next.getScheme() + "://"
 					+ next.getAuthority(), null);
 		}
 		return next;
+	}
+
+	private static int port(URI uri) {
+		if (uri.getPort() != -1) {
+			return uri.getPort();
+		}
+		return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
 	}
 
 	@Override

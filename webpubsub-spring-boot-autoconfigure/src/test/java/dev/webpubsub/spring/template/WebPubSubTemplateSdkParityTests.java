@@ -30,7 +30,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 
 import dev.webpubsub.spring.connection.WebPubSubConnection;
@@ -350,6 +354,26 @@ class WebPubSubTemplateSdkParityTests {
 		assertThat(requests.get(0).query()).isEqualTo("api-version=2024-12-01&maxpagesize=2&top=3");
 		assertThat(requests.get(1).query())
 			.isEqualTo("maxpagesize=2&top=3&continuationToken=x&api-version=2024-12-01");
+	}
+
+	@Test
+	void followsANextLinkThatSpellsOutTheDefaultPort() {
+		ReactiveWebPubSubTemplate template = ReactiveWebPubSubTemplate
+			.builder(WebPubSubConnection.withAccessKey("c", URI.create("https://abc.webpubsub.azure.com"), KEY))
+			.webClientBuilder(WebClient.builder().exchangeFunction((request) -> {
+				String body = (request.url().getPort() == 443) ? "{\"value\":[{\"connectionId\":\"c2\"}]}"
+						: "{\"value\":[{\"connectionId\":\"c1\"}],\"nextLink\":"
+								+ "\"https://abc.webpubsub.azure.com:443/api/hubs/g/groups/g/connections?t=x\"}";
+				return Mono.just(ClientResponse.create(HttpStatus.OK)
+					.header("Content-Type", "application/json")
+					.body(body)
+					.build());
+			}))
+			.hub("g")
+			.build();
+		StepVerifier.create(template.listConnectionsInGroup("g").map(WebPubSubGroupMember::connectionId))
+			.expectNext("c1", "c2")
+			.verifyComplete();
 	}
 
 	@Test
