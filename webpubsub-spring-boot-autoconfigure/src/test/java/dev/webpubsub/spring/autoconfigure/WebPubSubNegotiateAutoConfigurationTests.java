@@ -24,6 +24,7 @@ import dev.webpubsub.spring.template.ReactiveWebPubSubOperations;
 import dev.webpubsub.spring.template.ReactiveWebPubSubTemplate;
 import dev.webpubsub.spring.token.ClientAccessOptions;
 import dev.webpubsub.spring.token.ClientAccessTokens;
+import dev.webpubsub.spring.token.ClientTokenService;
 import dev.webpubsub.spring.token.ClientAccessUrl;
 import dev.webpubsub.spring.token.GenerateTokenService;
 import dev.webpubsub.spring.token.NegotiatePolicy;
@@ -31,6 +32,7 @@ import dev.webpubsub.spring.token.WebPubSubUserIdResolver;
 import dev.webpubsub.spring.web.servlet.NegotiateHandler;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.mockito.Mockito.mock;
 
 /**
@@ -173,12 +175,26 @@ class WebPubSubNegotiateAutoConfigurationTests {
 		}
 
 		@Test
-		void givesSpringMvcWithoutWebClientOnlyTheConnection() {
-			this.springMvcWithoutWebClient.withPropertyValues(CONNECTION_STRING)
-				.run((context) -> assertThat(context).hasNotFailed()
-					.hasSingleBean(WebPubSubConnectionDetails.class)
-					.doesNotHaveBean(ReactiveWebPubSubOperations.class)
-					.doesNotHaveBean(NegotiateHandler.class));
+		void servesAccessKeyTokensWithSpringMvcButNoWebClient() {
+			this.springMvcWithoutWebClient.withPropertyValues(CONNECTION_STRING).run((context) -> {
+				assertThat(context).hasNotFailed()
+					.hasSingleBean(NegotiateHandler.class)
+					.doesNotHaveBean(ClientTokenService.class)
+					.doesNotHaveBean(ReactiveWebPubSubOperations.class);
+				assertThat(context.getBean(ClientAccessTokens.class)
+					.generateBlocking(ClientAccessOptions.forHub("chat"))
+					.baseUrl()).isEqualTo("wss://abc.webpubsub.azure.com/client/hubs/chat");
+			});
+		}
+
+		@Test
+		void explainsWhatIdentityBasedConnectionsMissWithoutWebClient() {
+			this.springMvcWithoutWebClient
+				.withPropertyValues("WebPubSubConnectionString=Endpoint=https://abc.webpubsub.azure.com")
+				.run((context) -> assertThatIllegalStateException()
+					.isThrownBy(() -> context.getBean(ClientAccessTokens.class)
+						.generateBlocking(ClientAccessOptions.forHub("chat")))
+					.withMessageContaining("spring-boot-starter-webclient"));
 		}
 
 		@Test
@@ -214,6 +230,16 @@ class WebPubSubNegotiateAutoConfigurationTests {
 					assertThat(context.getBean(NegotiatePolicy.class)).isSameAs(policy);
 					assertThat(context.getBean(NegotiateHandler.class)).isSameAs(handler);
 				});
+		}
+
+		@Test
+		void clientTokenServiceServesIdentityBasedConnections() {
+			WebPubSubNegotiateAutoConfigurationTests.this.servletRunner
+				.withPropertyValues("WebPubSubConnectionString=Endpoint=https://abc.webpubsub.azure.com")
+				.withBean(ClientTokenService.class, () -> (connection, options) -> Mono.just("custom." + options.hub()))
+				.run((context) -> assertThat(context.getBean(ClientAccessTokens.class)
+					.generateBlocking(ClientAccessOptions.forHub("chat"))
+					.accessToken()).isEqualTo("custom.chat"));
 		}
 
 		@Test
