@@ -14,6 +14,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Drives the sample page in real headless Chromium (two to three browsers at once) against the application
  * running on the embedded emulator, as {@code ./mvnw -pl sample-app -am spring-boot:run} runs it.
@@ -97,16 +99,28 @@ class ChatBrowserTests {
 
 	@Test
 	void pageWithoutUserAsksForName() {
-		ChatPage page = new ChatPage(Chromium.start(profile()));
-		this.pages.add(page);
-		page.joinByName(baseUrl(), "erin");
+		ChatPage page = start();
+		page.joinByName(baseUrl() + "/", "erin");
 		page.waitForMessage("system erin joined");
 	}
 
+	@Test
+	void pageWithInvalidUserAsksForAnotherName() {
+		ChatPage page = start();
+		assertThat(page.nameComplaint(baseUrl() + "/?user=frank%20smith"))
+			.isEqualTo("Use 1–32 letters, digits, - or _");
+		page.joinByName(baseUrl() + "/?user=frank%20smith", "frank");
+		page.waitForMessage("system frank joined");
+	}
+
 	private ChatPage open(String user) {
+		return start().join(baseUrl(), user);
+	}
+
+	private ChatPage start() {
 		ChatPage page = new ChatPage(Chromium.start(profile()));
 		this.pages.add(page);
-		return page.join(baseUrl(), user);
+		return page;
 	}
 
 	private Path profile() {

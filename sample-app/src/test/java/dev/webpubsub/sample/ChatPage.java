@@ -10,6 +10,8 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,12 +47,25 @@ final class ChatPage {
 	}
 
 	/**
-	 * Opens the page without a user, types {@code user} into the name prompt and waits until it is connected.
+	 * Opens {@code url}, expects the name prompt, types {@code user} into it and waits until it is connected.
 	 */
-	ChatPage joinByName(String baseUrl, String user) {
-		this.driver.get(baseUrl + "/");
-		this.driver.findElement(By.id("name")).sendKeys(user + "\n");
+	ChatPage joinByName(String url, String user) {
+		this.driver.get(url);
+		WebElement name = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("name")));
+		name.clear();
+		name.sendKeys(user + "\n");
 		return waitUntilConnected(user);
+	}
+
+	/**
+	 * Opens {@code url} and returns the complaint of the name prompt once it shows one.
+	 */
+	String nameComplaint(String url) {
+		this.driver.get(url);
+		return this.wait.until((driver) -> {
+			String complaint = driver.findElement(By.id("login-error")).getText();
+			return complaint.isEmpty() ? null : complaint;
+		});
 	}
 
 	private ChatPage waitUntilConnected(String user) {

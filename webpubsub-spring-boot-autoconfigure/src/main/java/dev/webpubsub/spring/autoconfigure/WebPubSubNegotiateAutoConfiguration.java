@@ -19,12 +19,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.webpubsub.spring.connection.HubName;
 import dev.webpubsub.spring.connection.WebPubSubConnections;
 import dev.webpubsub.spring.template.ReactiveWebPubSubTemplate;
 import dev.webpubsub.spring.token.ClientAccessTokens;
+import dev.webpubsub.spring.token.ClientTokenService;
 import dev.webpubsub.spring.token.NegotiatePolicy;
 import dev.webpubsub.spring.token.NegotiateTokenCustomizer;
 import dev.webpubsub.spring.token.WebPubSubHubs;
@@ -34,15 +36,17 @@ import dev.webpubsub.spring.token.WebPubSubUserIdResolver;
  * {@link EnableAutoConfiguration Auto-configuration} of client access tokens and the negotiate endpoint
  * ({@code GET /negotiate}) of servlet and reactive web applications. Active when a default connection exists,
  * whether configured or published by another source such as the embedded emulator. Identity-based connections get
- * their tokens through the {@link ReactiveWebPubSubTemplate} bean, or through a template configured the same way
- * when the application replaced it.
+ * their tokens from a {@link ClientTokenService} that calls the {@link ReactiveWebPubSubTemplate} bean, or a template
+ * configured the same way when the application replaced it. Without {@code WebClient} on the class path (a Spring
+ * MVC application without the starter's WebClient dependency), access-key connections still get their tokens and
+ * the endpoint; identity-based ones fail each token request with a message that says what is missing.
  *
  * @author Web PubSub for Spring Boot team
  */
 @AutoConfiguration(after = { WebPubSubAutoConfiguration.class, WebPubSubTemplateAutoConfiguration.class },
 		afterName = { "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration",
 				"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration" })
-@ConditionalOnClass(WebClient.class)
+@ConditionalOnClass(Mono.class)
 @ConditionalOnBean(WebPubSubConnectionDetails.class)
 @EnableConfigurationProperties({ WebPubSubFunctionsProperties.class, WebPubSubNegotiateProperties.class,
 		WebPubSubClientProperties.class })
@@ -51,11 +55,28 @@ public final class WebPubSubNegotiateAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ClientAccessTokens clientAccessTokens(WebPubSubConnections connections,
-			ObjectProvider<ReactiveWebPubSubTemplate> template, WebPubSubClientProperties clientProperties,
-			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<JsonMapper> jsonMapper,
-			ObjectProvider<ObservationRegistry> observationRegistry) {
-		return new ClientAccessTokens(connections, template.getIfUnique(() -> WebPubSubTemplateAutoConfiguration
-			.template(null, connections, clientProperties, webClientBuilder, jsonMapper, observationRegistry)));
+			ObjectProvider<ClientTokenService> clientTokenService) {
+		return new ClientAccessTokens(connections, clientTokenService.getIfAvailable(() -> (connection, options) -> Mono
+			.error(new IllegalStateException("Connection '" + connection.name() + "' is identity-based and gets client "
+					+ "tokens from the service over WebClient: add org.springframework.boot:spring-boot-starter-webclient "
+					+ "or declare a ClientTokenService bean"))));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(WebClient.class)
+	static class WebClientTokenServiceConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ClientTokenService webPubSubClientTokenService(WebPubSubConnections connections,
+				ObjectProvider<ReactiveWebPubSubTemplate> template, WebPubSubClientProperties clientProperties,
+				ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<JsonMapper> jsonMapper,
+				ObjectProvider<ObservationRegistry> observationRegistry) {
+			ReactiveWebPubSubTemplate serviceTemplate = template.getIfUnique(() -> WebPubSubTemplateAutoConfiguration
+				.template(null, connections, clientProperties, webClientBuilder, jsonMapper, observationRegistry));
+			return (connection, options) -> serviceTemplate.connection(connection).generateClientToken(options);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -77,6 +77,7 @@ public class WebPubSubNegotiateProperties {
 	}
 
 	public void setRoles(List<String> roles) {
+		requireNoBlankValues("roles", roles);
 		this.roles = roles;
 	}
 
@@ -85,6 +86,7 @@ public class WebPubSubNegotiateProperties {
 	}
 
 	public void setGroups(List<String> groups) {
+		requireNoBlankValues("groups", groups);
 		this.groups = groups;
 	}
 
@@ -93,6 +95,9 @@ public class WebPubSubNegotiateProperties {
 	}
 
 	public void setTokenTimeToLive(Duration tokenTimeToLive) {
+		// Checked here so that a bad value fails start-up rather than every negotiate request.
+		Assert.isTrue(!tokenTimeToLive.isNegative() && !tokenTimeToLive.isZero(),
+				() -> "'token-time-to-live' must be positive but was " + tokenTimeToLive);
 		this.tokenTimeToLive = tokenTimeToLive;
 	}
 
@@ -110,6 +115,11 @@ public class WebPubSubNegotiateProperties {
 
 	public void setHubs(Set<String> hubs) {
 		this.hubs = hubs;
+	}
+
+	private static void requireNoBlankValues(String name, List<String> values) {
+		Assert.isTrue(values.stream().noneMatch((value) -> value == null || value.isBlank()),
+				() -> "'" + name + "' must not contain blank values");
 	}
 
 }

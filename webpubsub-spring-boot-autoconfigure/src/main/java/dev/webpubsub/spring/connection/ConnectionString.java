@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -28,6 +29,8 @@ public record ConnectionString(URI endpoint, @Nullable String accessKey) {
 	private static final String ACCESS_KEY = "accesskey";
 
 	private static final String PORT = "port";
+
+	private static final Pattern PRINTABLE_PORT = Pattern.compile("[-+]?[A-Za-z0-9]{0,6}");
 
 	/**
 	 * Parses a connection string.
@@ -103,7 +106,10 @@ public record ConnectionString(URI endpoint, @Nullable String accessKey) {
 		catch (NumberFormatException ex) {
 			// reported below
 		}
-		throw new InvalidConnectionStringException("Invalid Port value: " + value);
+		// A missing ';' can run the next entry, such as the access key, into the value: print only what looks
+		// like a port.
+		throw new InvalidConnectionStringException("Invalid Port value: "
+				+ (PRINTABLE_PORT.matcher(value).matches() ? value : "not a number from 1 to 65535."));
 	}
 
 	private static URI withPort(URI uri, int port) {

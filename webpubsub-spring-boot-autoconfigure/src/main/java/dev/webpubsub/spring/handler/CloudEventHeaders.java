@@ -29,7 +29,7 @@ record CloudEventHeaders(String connectionId, String hub, String type, String ev
 
 	static final String EVENT_NAME = "ce-eventName";
 
-	static final String ORIGIN = "WebHook-Request-Origin";
+	static final String ORIGIN = WebPubSubEventPipeline.REQUEST_ORIGIN;
 
 	static final String USER_ID = "ce-userId";
 
@@ -61,7 +61,16 @@ record CloudEventHeaders(String connectionId, String hub, String type, String ev
 			}
 		}
 		// An origin list of separators only names no origin.
-		return splitList(joined(headers, ORIGIN)).isEmpty() ? ORIGIN : null;
+		return origins(headers).isEmpty() ? ORIGIN : null;
+	}
+
+	/**
+	 * Returns the origins of {@code WebHook-Request-Origin}: every value of the header, split on commas and spaces.
+	 * @param headers the request headers
+	 * @return the origins, empty when there are none
+	 */
+	static List<String> origins(HttpHeaders headers) {
+		return splitList(joined(headers, ORIGIN));
 	}
 
 	/**
@@ -71,7 +80,7 @@ record CloudEventHeaders(String connectionId, String hub, String type, String ev
 	 */
 	static CloudEventHeaders from(HttpHeaders headers) {
 		return new CloudEventHeaders(required(headers, CONNECTION_ID), required(headers, HUB),
-				required(headers, TYPE), required(headers, EVENT_NAME), splitList(required(headers, ORIGIN)),
+				required(headers, TYPE), required(headers, EVENT_NAME), origins(headers),
 				joined(headers, USER_ID), joined(headers, SIGNATURE), headers.getFirst(CONNECTION_STATE),
 				joined(headers, SUBPROTOCOL), joined(headers, PHYSICAL_CONNECTION_ID), joined(headers, SESSION_ID));
 	}

@@ -1,13 +1,11 @@
 package dev.webpubsub.spring.handler;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,7 +34,7 @@ final class ConnectionStatesCodec {
 	 * @return the states
 	 * @throws IllegalArgumentException if the value is not base64 of a JSON object
 	 */
-	Map<String, byte[]> decode(String header) {
+	Map<String, byte[]> decode(@Nullable String header) {
 		if (header == null || header.isBlank()) {
 			return Map.of();
 		}
@@ -54,23 +52,23 @@ final class ConnectionStatesCodec {
 		return (dotNet != null) ? dotNet : decodeJs(object);
 	}
 
-	private static Map<String, byte[]> decodeDotNet(ObjectNode object) {
+	private static @Nullable Map<String, byte[]> decodeDotNet(ObjectNode object) {
 		Map<String, byte[]> states = new LinkedHashMap<>();
 		for (Map.Entry<String, JsonNode> entry : object.properties()) {
 			if (!entry.getValue().isString()) {
 				return null;
 			}
+			byte[] value;
 			try {
-				byte[] value = Base64.getDecoder().decode(entry.getValue().asString());
-				StandardCharsets.UTF_8.newDecoder()
-					.onMalformedInput(CodingErrorAction.REPORT)
-					.onUnmappableCharacter(CodingErrorAction.REPORT)
-					.decode(ByteBuffer.wrap(value));
-				states.put(entry.getKey(), value);
+				value = Base64.getDecoder().decode(entry.getValue().asString());
 			}
-			catch (IllegalArgumentException | CharacterCodingException ex) {
+			catch (IllegalArgumentException ex) {
 				return null;
 			}
+			if (!EventRequestReader.isUtf8(value)) {
+				return null;
+			}
+			states.put(entry.getKey(), value);
 		}
 		return states;
 	}

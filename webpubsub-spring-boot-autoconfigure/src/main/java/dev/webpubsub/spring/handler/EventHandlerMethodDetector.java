@@ -46,9 +46,6 @@ public final class EventHandlerMethodDetector implements SmartInitializingSingle
 
 	private static final Log logger = LogFactory.getLog(EventHandlerMethodDetector.class);
 
-	/**
-	 * Hub names the service accepts.
-	 */
 	private final ConfigurableListableBeanFactory beanFactory;
 
 	private final Environment environment;
@@ -153,7 +150,14 @@ public final class EventHandlerMethodDetector implements SmartInitializingSingle
 			parameters[i].initParameterNameDiscovery(this.parameterNameDiscoverer);
 			argumentResolvers[i] = resolverFor(parameters[i], kinds, description);
 		}
-		Method invocable = AopUtils.selectInvocableMethod(method, beanType);
+		Method invocable;
+		try {
+			invocable = AopUtils.selectInvocableMethod(method, beanType);
+		}
+		catch (IllegalStateException ex) {
+			// A JDK proxy exposes only its interfaces' methods, and a CGLIB proxy cannot delegate private ones.
+			throw invalid(description, "the bean's proxy cannot invoke it. " + ex.getMessage());
+		}
 		WebPubSubEventHandlerMapping mapping = new WebPubSubEventHandlerMapping(hub, eventType, eventName,
 				annotation.clientProtocols(), connectionName, description);
 		return new EventHandlerMethod(mapping, this.beanFactory, beanName, invocable, parameters, argumentResolvers,

@@ -113,15 +113,27 @@ final class EventRequestReader {
 		return new UserEventRequest(context, body, dataType);
 	}
 
-	static void requireUtf8(byte[] body) {
+	private static void requireUtf8(byte[] body) {
+		if (!isUtf8(body)) {
+			throw new BadEventException("Message data is not valid UTF-8 text");
+		}
+	}
+
+	/**
+	 * Whether bytes are valid UTF-8 (the JDK's decoders replace bad input silently unless told to report it).
+	 * @param bytes the bytes
+	 * @return whether they decode as UTF-8
+	 */
+	static boolean isUtf8(byte[] bytes) {
 		try {
 			StandardCharsets.UTF_8.newDecoder()
 				.onMalformedInput(CodingErrorAction.REPORT)
 				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(body));
+				.decode(ByteBuffer.wrap(bytes));
+			return true;
 		}
 		catch (CharacterCodingException ex) {
-			throw new BadEventException("Message data is not valid UTF-8 text");
+			return false;
 		}
 	}
 

@@ -109,9 +109,10 @@ final class EventResponseWriter {
 	 * @param kind the event kind
 	 * @param request the request
 	 * @param value what the handler returned
+	 * @param source what produced the value, named in the warning about a value the event cannot return
 	 * @return the answer
 	 */
-	EventResult write(EventKind kind, WebPubSubEventRequest request, @Nullable Object value) {
+	EventResult write(EventKind kind, WebPubSubEventRequest request, @Nullable Object value, Object source) {
 		if (!kind.isBlocking() || value == null) {
 			return EventResult.empty(204);
 		}
@@ -129,8 +130,8 @@ final class EventResponseWriter {
 				&& !(value instanceof MqttConnectEventErrorResponse)) {
 			return writeUser(request, value);
 		}
-		logger.warn("Event handler returned " + value.getClass().getName() + ", which " + kind + " events "
-				+ "cannot return; answering 500");
+		logger.warn("Web PubSub event handler " + source + " returned " + value.getClass().getName() + ", which "
+				+ kind.name().toLowerCase(Locale.ROOT) + " events cannot return; answering 500");
 		return EventResult.text(500, "Invalid response type");
 	}
 
@@ -206,14 +207,20 @@ final class EventResponseWriter {
 		return json(200, headers, this.jsonMapper.writeValueAsBytes(value));
 	}
 
+	/**
+	 * Merges the response's states over the request's. The header is written only when states remain, or when
+	 * the response cleared the request's states: the service keeps a connection's states while answers carry no
+	 * header, so clearing them takes an empty object.
+	 */
 	private HttpHeaders statesHeaders(WebPubSubEventRequest request, ConnectionStates states) {
 		HttpHeaders headers = new HttpHeaders();
+		Map<String, byte[]> requestStates = request.getConnectionContext().getStates();
 		Map<String, byte[]> merged = new LinkedHashMap<>();
 		if (!states.clear()) {
-			merged.putAll(request.getConnectionContext().getStates());
+			merged.putAll(requestStates);
 		}
 		merged.putAll(states.values());
-		if (!merged.isEmpty()) {
+		if (!merged.isEmpty() || (states.clear() && !requestStates.isEmpty())) {
 			headers.set(STATES_HEADER, this.statesCodec.encode(merged));
 		}
 		return headers;

@@ -67,7 +67,8 @@ public final class WebPubSubContext {
 	}
 
 	/**
-	 * Whether the request was the abuse-protection handshake ({@code OPTIONS}); {@link #getResponse()} answers it.
+	 * Whether the request was the abuse-protection handshake ({@code OPTIONS}); {@link #getResponse()} answers it:
+	 * 200 when the origin is allowed, else 400 and {@link #hasError()}.
 	 * @return whether it was a preflight
 	 */
 	public boolean isPreflight() {

@@ -95,9 +95,9 @@ public final class WebPubSubEventPipeline {
 		}
 		this.mappings = mappings;
 		this.connections = connections;
-		this.allowAnyOrigin = allowedOrigins.contains("*");
 		this.allowedOrigins = new LinkedHashSet<>();
 		allowedOrigins.forEach((origin) -> this.allowedOrigins.add(origin.trim().toLowerCase(Locale.ROOT)));
+		this.allowAnyOrigin = this.allowedOrigins.contains("*");
 		this.maxBodySize = maxBodySize;
 		this.statesCodec = new ConnectionStatesCodec(jsonMapper);
 		this.requestReader = new EventRequestReader(jsonMapper);
@@ -198,22 +198,26 @@ public final class WebPubSubEventPipeline {
 
 	/**
 	 * Finishes a {@link WebPubSubContext} from the header phase and the body.
+	 * @param method the HTTP method, as given to {@link #prepareContext}
 	 * @param preparation the result of {@link #prepareContext}
 	 * @param body the body, or {@code null} when it was over the limit
 	 * @return the context
 	 */
-	public WebPubSubContext createContext(EventPreparation preparation, byte @Nullable [] body) {
+	public WebPubSubContext createContext(String method, EventPreparation preparation, byte @Nullable [] body) {
 		if (body == null) {
 			return WebPubSubContext.failed(bodyTooLarge());
 		}
 		if (preparation instanceof EventResult result) {
-			return (result.status() == 200) ? WebPubSubContext.preflight(result) : WebPubSubContext.failed(result);
+			// A rejected handshake is still the handshake, as in the Functions binding (PreflightRequest.IsValid).
+			return "OPTIONS".equalsIgnoreCase(method) ? WebPubSubContext.preflight(result)
+					: WebPubSubContext.failed(result);
 		}
 		PreparedEvent event = (PreparedEvent) preparation;
 		try {
 			WebPubSubEventRequest request = this.requestReader.read(event.kind(), event.getConnectionContext(), body,
 					event.dataType());
-			return WebPubSubContext.of(request, (value) -> this.responseWriter.write(event.kind(), request, value));
+			return WebPubSubContext.of(request,
+					(value) -> this.responseWriter.write(event.kind(), request, value, "WebPubSubContext.respond"));
 		}
 		catch (BadEventException ex) {
 			return WebPubSubContext.failed(reject(400, ex.getMessage()));
@@ -221,7 +225,7 @@ public final class WebPubSubEventPipeline {
 	}
 
 	private EventResult preflight(HttpHeaders headers) {
-		List<String> origins = CloudEventHeaders.splitList(headers.getFirst(REQUEST_ORIGIN));
+		List<String> origins = CloudEventHeaders.origins(headers);
 		if (origins.isEmpty()) {
 			return reject(400, "Missing required header " + REQUEST_ORIGIN);
 		}
@@ -320,7 +324,7 @@ public final class WebPubSubEventPipeline {
 			return answerFailure(event, request, handler, failure);
 		}
 		try {
-			return this.responseWriter.write(event.kind(), request, value);
+			return this.responseWriter.write(event.kind(), request, value, handler);
 		}
 		catch (RuntimeException ex) {
 			// A reply that cannot be written (such as an object Jackson cannot serialise) is the handler's failure.

@@ -266,7 +266,20 @@ public interface ReactiveWebPubSubOperations {
 	 * @param group the group
 	 * @return the connections
 	 */
-	Flux<WebPubSubGroupMember> listConnectionsInGroup(String group);
+	default Flux<WebPubSubGroupMember> listConnectionsInGroup(String group) {
+		return listConnectionsInGroup(group, null, null);
+	}
+
+	/**
+	 * Lists the connections in a group, following the service's pages.
+	 * @param group the group
+	 * @param maxPageSize how many connections one page holds at most (1-200, {@code maxpagesize}), or
+	 * {@code null} for the service's default
+	 * @param top how many connections to list at most (at least 1, {@code top}), or {@code null} for all
+	 * @return the connections
+	 */
+	Flux<WebPubSubGroupMember> listConnectionsInGroup(String group, @Nullable Integer maxPageSize,
+			@Nullable Integer top);
 
 	/**
 	 * Asks the service to generate a client access token ({@code :generateToken}), which works for

@@ -291,13 +291,19 @@ public final class ReactiveWebPubSubTemplate implements ReactiveWebPubSubOperati
 	}
 
 	@Override
-	public Flux<WebPubSubGroupMember> listConnectionsInGroup(String group) {
+	public Flux<WebPubSubGroupMember> listConnectionsInGroup(String group, @Nullable Integer maxPageSize,
+			@Nullable Integer top) {
 		String operation = "listConnectionsInGroup";
-		URI first = url(hubPath("/groups/", group("group", group), "/connections"), new Query());
+		Query query = new Query()
+			.add("maxpagesize",
+					(maxPageSize != null) ? RequestArguments.range("maxPageSize", maxPageSize, 1, 200) : null)
+			.add("top", (top != null) ? RequestArguments.range("top", top, 1, Integer.MAX_VALUE) : null);
+		URI first = url(hubPath("/groups/", group("group", group), "/connections"), query);
 		Flux<WebPubSubGroupMember> members = page(operation, first)
-			.expand((page) -> (page.nextLink() != null) ? page(operation, nextPage(page.nextLink())) : Mono.empty())
+			.expand((page) -> (page.nextLink() != null) ? page(operation, nextPage(operation, page.nextLink()))
+					: Mono.empty())
 			.concatMapIterable(Page::members);
-		return this.shared.executor.observe(operation, this.hub, members);
+		return this.shared.executor.observe(operation, this.hub, (top != null) ? members.take(top) : members);
 	}
 
 	private Mono<Page> page(String operation, URI url) {
@@ -305,10 +311,26 @@ public final class ReactiveWebPubSubTemplate implements ReactiveWebPubSubOperati
 			.map((response) -> Page.of(this.shared.executor.readJson(response.body())));
 	}
 
-	private URI nextPage(String nextLink) {
+	private URI nextPage(String operation, String nextLink) {
 		String link = nextLink.startsWith("/") ? endpoint() + nextLink : nextLink;
-		return URI.create(link.contains("api-version=") ? link
+		URI next = URI.create(link.contains("api-version=") ? link
 				: link + (link.contains("?") ? "&" : "?") + "api-version=" + API_VERSION);
+		// The request carries a token that the service of this connection accepts: never send it anywhere else.
+		URI endpoint = this.connection.endpoint();
+		if (!endpoint.getScheme().equalsIgnoreCase(next.getScheme())
+				|| !endpoint.getHost().equalsIgnoreCase(next.getHost()) || port(endpoint) != port(next)) {
+			throw new WebPubSubException(operation, "Web PubSub operation '" + operation
+					+ "' got a nextLink outside the endpoint " + endpoint + ": " + next.getScheme() + "://"
+					+ next.getAuthority(), null);
+		}
+		return next;
+	}
+
+	private static int port(URI uri) {
+		if (uri.getPort() != -1) {
+			return uri.getPort();
+		}
+		return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
 	}
 
 	@Override

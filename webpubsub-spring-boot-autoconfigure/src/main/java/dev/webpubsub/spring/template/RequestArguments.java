@@ -56,11 +56,16 @@ final class RequestArguments {
 	}
 
 	static int messageTtlSeconds(int seconds) {
-		if (seconds < 0 || seconds > MAX_MESSAGE_TTL_SECONDS) {
-			throw new IllegalArgumentException(
-					"'messageTtlSeconds' must be between 0 and " + MAX_MESSAGE_TTL_SECONDS + " but was " + seconds);
+		return range("messageTtlSeconds", seconds, 0, MAX_MESSAGE_TTL_SECONDS);
+	}
+
+	static int range(String name, int value, int min, int max) {
+		if (value < min || value > max) {
+			throw new IllegalArgumentException("'" + name + "' must be "
+					+ ((max == Integer.MAX_VALUE) ? "at least " + min : "between " + min + " and " + max) + " but was "
+					+ value);
 		}
-		return seconds;
+		return value;
 	}
 
 	static <T> T notNull(String name, @Nullable T value) {

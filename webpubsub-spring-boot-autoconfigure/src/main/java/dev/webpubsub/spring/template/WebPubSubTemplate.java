@@ -162,8 +162,9 @@ public final class WebPubSubTemplate implements WebPubSubOperations {
 	}
 
 	@Override
-	public List<WebPubSubGroupMember> listConnectionsInGroup(String group) {
-		return result(this.reactive.listConnectionsInGroup(group).collectList());
+	public List<WebPubSubGroupMember> listConnectionsInGroup(String group, @Nullable Integer maxPageSize,
+			@Nullable Integer top) {
+		return result(this.reactive.listConnectionsInGroup(group, maxPageSize, top).collectList());
 	}
 
 	@Override

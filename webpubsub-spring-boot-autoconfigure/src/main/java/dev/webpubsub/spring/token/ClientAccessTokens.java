@@ -13,15 +13,13 @@ import reactor.core.publisher.Mono;
 
 import dev.webpubsub.spring.connection.WebPubSubConnection;
 import dev.webpubsub.spring.connection.WebPubSubConnections;
-import dev.webpubsub.spring.template.ReactiveWebPubSubTemplate;
-import dev.webpubsub.spring.template.WebPubSubException;
 
 /**
  * Creates client access URLs: {@code ws(s)://host/client/hubs/{hub}?access_token=...} (or the MQTT and Socket.IO
  * endpoints). A connection with an access key signs the token locally (HS256, claims {@code aud}, {@code iat},
  * {@code exp} and, when set, {@code sub}, {@code role} and {@code webpubsub.group}); an identity-based connection
- * asks the service for one through {@link ReactiveWebPubSubTemplate#generateClientToken(ClientAccessOptions)},
- * which authenticates with an Entra ID bearer token and retries and observes the call like every other operation.
+ * asks the service for one through a {@link ClientTokenService} (auto-configured over the template's
+ * {@code :generateToken} operation, which authenticates with an Entra ID bearer token).
  * <p>
  * Instances are thread-safe.
  *
@@ -31,7 +29,7 @@ public final class ClientAccessTokens {
 
 	private final WebPubSubConnections connections;
 
-	private final ReactiveWebPubSubTemplate template;
+	private final ClientTokenService service;
 
 	private final Clock clock;
 
@@ -40,21 +38,21 @@ public final class ClientAccessTokens {
 	/**
 	 * Creates an instance that uses the system clock.
 	 * @param connections the connections, whose default one serves the methods without a connection argument
-	 * @param template the template whose client, retries and observations serve identity-based connections
+	 * @param service asks the service for the tokens of identity-based connections
 	 */
-	public ClientAccessTokens(WebPubSubConnections connections, ReactiveWebPubSubTemplate template) {
-		this(connections, template, Clock.systemUTC());
+	public ClientAccessTokens(WebPubSubConnections connections, ClientTokenService service) {
+		this(connections, service, Clock.systemUTC());
 	}
 
 	/**
 	 * Creates an instance.
 	 * @param connections the connections, whose default one serves the methods without a connection argument
-	 * @param template the template whose client, retries and observations serve identity-based connections
+	 * @param service asks the service for the tokens of identity-based connections
 	 * @param clock the clock that dates locally signed tokens
 	 */
-	public ClientAccessTokens(WebPubSubConnections connections, ReactiveWebPubSubTemplate template, Clock clock) {
+	public ClientAccessTokens(WebPubSubConnections connections, ClientTokenService service, Clock clock) {
 		this.connections = connections;
-		this.template = template;
+		this.service = service;
 		this.clock = clock;
 	}
 
@@ -82,8 +80,9 @@ public final class ClientAccessTokens {
 		if (connection.entraTokens() == null) {
 			return Mono.error(new IllegalStateException("Connection '" + connection.name() + "' has no credential"));
 		}
-		return Mono.defer(() -> this.template.connection(connection).generateClientToken(options))
-			.onErrorMap(WebPubSubException.class,
+		// Bad arguments keep their type; anything else is a failed service call.
+		return Mono.defer(() -> this.service.generateClientToken(connection, options))
+			.onErrorMap((ex) -> !(ex instanceof IllegalArgumentException),
 					(ex) -> new IllegalStateException("Web PubSub :generateToken for hub '" + options.hub() + "' on '"
 							+ connection.endpoint() + "' failed: " + ex.getMessage(), ex))
 			.map((token) -> clientAccessUrl(connection, options, token));

@@ -349,6 +349,21 @@ class WebPubSubAutoConfigurationTests {
 		}
 
 		@Test
+		void neverPrintsAKeyThatRanIntoAnotherEntry() {
+			WebPubSubAutoConfigurationTests.this.contextRunner
+				.withPropertyValues("WebPubSubConnectionString=Endpoint=https://x.example;Port=443AccessKey=" + KEY)
+				.run((context) -> {
+					assertThat(context).hasFailed();
+					assertThat(context.getStartupFailure()).rootCause().message().doesNotContain(KEY);
+					FailureAnalysis analysis = new InvalidConnectionSettingFailureAnalyzer()
+						.analyze(context.getStartupFailure());
+					assertThat(analysis).isNotNull();
+					assertThat(analysis.getDescription()).contains("Invalid Port value").doesNotContain(KEY);
+					assertThat(analysis.getAction()).doesNotContain(KEY);
+				});
+		}
+
+		@Test
 		void namesAMalformedServiceUri() {
 			WebPubSubAutoConfigurationTests.this.contextRunner
 				.withPropertyValues("WebPubSubConnectionString.serviceUri=abc.webpubsub.azure.com")

@@ -16,14 +16,19 @@ import org.aopalliance.intercept.MethodInterceptor;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.aop.framework.ProxyFactory;
+import org.springframework.aop.framework.autoproxy.BeanNameAutoProxyCreator;
+import org.springframework.aop.support.AopUtils;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.AliasFor;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 
@@ -245,14 +250,36 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 			.withUserConfiguration(ProxiedHandlerConfiguration.class)
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
-				WebPubSubEventPipeline pipeline = context.getBean(WebPubSubEventPipeline.class);
-				PreparedEvent event = (PreparedEvent) prepare(pipeline,
-						WebPubSubEvents.connect("proxied").origin("demo.webpubsub.azure.com").signedWith(KEY));
-				EventResult result = pipeline.handle(event, new byte[0]).join();
+				EventResult result = connect(context, "proxied");
 				assertThat(result.status()).isEqualTo(200);
 				assertThat(result.bodyAsString()).isEqualTo("{\"userId\":\"proxied-user\"}");
 				assertThat(context.getBean(ProxiedHandlerConfiguration.class).interceptions).hasValue(1);
 			});
+	}
+
+	@Test
+	void invokesMethodsOfJdkProxiedBeansThroughTheProxy() {
+		this.contextRunner.withPropertyValues(CONNECTION)
+			.withUserConfiguration(JdkProxiedHandlerConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(AopUtils.isJdkDynamicProxy(context.getBean("jdkProxiedHandler"))).isTrue();
+				EventResult result = connect(context, "jdk");
+				assertThat(result.bodyAsString()).isEqualTo("{\"userId\":\"jdk-user\"}");
+				assertThat(context.getBean(JdkProxiedHandlerConfiguration.class).interceptions).hasValue(1);
+			});
+	}
+
+	@Test
+	void failsOnJdkProxiedMethodThatNoInterfaceDeclares() {
+		this.contextRunner.withPropertyValues(CONNECTION)
+			.withUserConfiguration(JdkProxiedHandlerConfiguration.class)
+			.withPropertyValues("test.proxied-bean=hiddenMethodHandler")
+			.run((context) -> assertThat(context).getFailure()
+				.isInstanceOf(InvalidEventHandlerMethodException.class)
+				.hasMessageContaining("hiddenMethodHandler.connect()")
+				.hasMessageContaining("the bean's proxy cannot invoke it")
+				.hasMessageContaining("not found in any interface(s) of the exposed proxy type"));
 	}
 
 	@Test
@@ -276,10 +303,7 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 			.withUserConfiguration(ProxiedHandlerConfiguration.class)
 			.withBean(ObservationRegistry.class, () -> registry)
 			.run((context) -> {
-				WebPubSubEventPipeline pipeline = context.getBean(WebPubSubEventPipeline.class);
-				PreparedEvent event = (PreparedEvent) prepare(pipeline,
-						WebPubSubEvents.connect("proxied").origin("demo.webpubsub.azure.com").signedWith(KEY));
-				pipeline.handle(event, new byte[0]).join();
+				connect(context, "proxied");
 				assertThat(stopped).singleElement().satisfies((observation) -> {
 					assertThat(observation.getName()).isEqualTo("webpubsub.event");
 					assertThat(observation.getLowCardinalityKeyValue("webpubsub.hub").getValue()).isEqualTo("proxied");
@@ -288,6 +312,16 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 					assertThat(observation.getLowCardinalityKeyValue("outcome").getValue()).isEqualTo("200");
 				});
 			});
+	}
+
+	/**
+	 * Sends a signed {@code connect} of the hub through the context's pipeline.
+	 */
+	static EventResult connect(ApplicationContext context, String hub) {
+		WebPubSubEventPipeline pipeline = context.getBean(WebPubSubEventPipeline.class);
+		PreparedEvent event = (PreparedEvent) prepare(pipeline,
+				WebPubSubEvents.connect(hub).origin("demo.webpubsub.azure.com").signedWith(KEY));
+		return pipeline.handle(event, new byte[0]).join();
 	}
 
 	static Object prepare(WebPubSubEventPipeline pipeline, WebPubSubEventBuilder event) {
@@ -338,6 +372,23 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 					.doesNotHaveBean(WebPubSubWebhookHandler.class);
 				assertThat(context).hasBean("webPubSubReactiveWebhookRouterFunction");
 			});
+		}
+
+		@Test
+		void backsOffFromUserDefinedHandler() {
+			this.contextRunner.withPropertyValues(CONNECTION)
+				.withBean("customHandler", dev.webpubsub.spring.web.reactive.WebPubSubWebhookHandler.class)
+				.run((context) -> assertThat(context)
+					.getBeanNames(dev.webpubsub.spring.web.reactive.WebPubSubWebhookHandler.class)
+					.containsExactly("customHandler"));
+		}
+
+		@Test
+		void registersNothingWhenDisabled() {
+			this.contextRunner.withPropertyValues(CONNECTION, "webpubsub.event-handler.enabled=false")
+				.run((context) -> assertThat(context)
+					.doesNotHaveBean(dev.webpubsub.spring.web.reactive.WebPubSubWebhookHandler.class)
+					.doesNotHaveBean("webPubSubReactiveWebhookRouterFunction"));
 		}
 
 	}
@@ -462,6 +513,69 @@ class WebPubSubEventHandlerAutoConfigurationTests {
 				return invocation.proceed();
 			});
 			return (ProxiedHandler) factory.getProxy();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class JdkProxiedHandlerConfiguration {
+
+		final AtomicInteger interceptions = new AtomicInteger();
+
+		@Bean
+		static BeanNameAutoProxyCreator jdkProxyCreator(Environment environment) {
+			// Without proxyTargetClass, beans that implement an interface get a JDK proxy.
+			BeanNameAutoProxyCreator creator = new BeanNameAutoProxyCreator();
+			creator.setBeanNames(environment.getProperty("test.proxied-bean", "jdkProxiedHandler"));
+			creator.setInterceptorNames("countingInterceptor");
+			return creator;
+		}
+
+		@Bean
+		MethodInterceptor countingInterceptor() {
+			return (invocation) -> {
+				this.interceptions.incrementAndGet();
+				return invocation.proceed();
+			};
+		}
+
+		@Bean
+		JdkProxiedHandler jdkProxiedHandler() {
+			return new JdkProxiedHandler();
+		}
+
+		@Bean
+		@ConditionalOnProperty("test.proxied-bean")
+		HiddenMethodHandler hiddenMethodHandler() {
+			return new HiddenMethodHandler();
+		}
+
+	}
+
+	interface ConnectHandler {
+
+		ConnectEventResponse connect();
+
+	}
+
+	static class JdkProxiedHandler implements ConnectHandler {
+
+		@Override
+		@WebPubSubEventHandler(hub = "jdk", event = "connect")
+		public ConnectEventResponse connect() {
+			return ConnectEventResponse.builder().userId("jdk-user").build();
+		}
+
+	}
+
+	static class HiddenMethodHandler implements Runnable {
+
+		@Override
+		public void run() {
+		}
+
+		@WebPubSubEventHandler(hub = "hidden", event = "connect")
+		public void connect() {
 		}
 
 	}

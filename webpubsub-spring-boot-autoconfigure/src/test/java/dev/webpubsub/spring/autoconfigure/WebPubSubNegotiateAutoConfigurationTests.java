@@ -8,10 +8,13 @@ import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.ApplicationContextAssertProvider;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.ApplicationContext;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 
@@ -21,6 +24,7 @@ import dev.webpubsub.spring.template.ReactiveWebPubSubOperations;
 import dev.webpubsub.spring.template.ReactiveWebPubSubTemplate;
 import dev.webpubsub.spring.token.ClientAccessOptions;
 import dev.webpubsub.spring.token.ClientAccessTokens;
+import dev.webpubsub.spring.token.ClientTokenService;
 import dev.webpubsub.spring.token.ClientAccessUrl;
 import dev.webpubsub.spring.token.GenerateTokenService;
 import dev.webpubsub.spring.token.NegotiatePolicy;
@@ -28,6 +32,7 @@ import dev.webpubsub.spring.token.WebPubSubUserIdResolver;
 import dev.webpubsub.spring.web.servlet.NegotiateHandler;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.mockito.Mockito.mock;
 
 /**
@@ -111,6 +116,23 @@ class WebPubSubNegotiateAutoConfigurationTests {
 	}
 
 	@Test
+	void rejectsTokenSettingsThatNoTokenCouldHaveAtStartUp() {
+		this.servletRunner.withPropertyValues(CONNECTION_STRING, "webpubsub.negotiate.token-time-to-live=0s")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessage("'token-time-to-live' must be positive but was PT0S"));
+		this.servletRunner.withPropertyValues(CONNECTION_STRING, "webpubsub.negotiate.roles[0]=webpubsub.sendToGroup",
+				"webpubsub.negotiate.roles[1]= ")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessage("'roles' must not contain blank values"));
+		this.servletRunner.withPropertyValues(CONNECTION_STRING, "webpubsub.negotiate.groups[0]= ")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessage("'groups' must not contain blank values"));
+	}
+
+	@Test
 	void rejectsInvalidHubNames() {
 		this.servletRunner.withPropertyValues(CONNECTION_STRING, "WebPubSubHub=my hub")
 			.run((context) -> assertThat(context).getFailure()
@@ -125,15 +147,75 @@ class WebPubSubNegotiateAutoConfigurationTests {
 	}
 
 	@Nested
+	class ClassPathVariants {
+
+		private static final AutoConfigurations ALL = AutoConfigurations.of(WebPubSubAutoConfiguration.class,
+				WebPubSubTemplateAutoConfiguration.class, WebPubSubNegotiateAutoConfiguration.class);
+
+		private final WebApplicationContextRunner springMvcWithoutWebClient = new WebApplicationContextRunner()
+			.withConfiguration(ALL)
+			.withClassLoader(new FilteredClassLoader(WebClient.class));
+
+		private final ApplicationContextRunner webClientWithoutWebStack = new ApplicationContextRunner()
+			.withConfiguration(ALL)
+			.withClassLoader(new FilteredClassLoader("org.springframework.web.servlet",
+					"org.springframework.web.reactive.DispatcherHandler", "jakarta.servlet"));
+
+		@Test
+		void staysSilentWithoutConnection() {
+			this.springMvcWithoutWebClient.run(this::assertSilent);
+			this.webClientWithoutWebStack.run(this::assertSilent);
+		}
+
+		private <C extends ApplicationContext> void assertSilent(ApplicationContextAssertProvider<C> context) {
+			assertThat(context).hasNotFailed()
+				.doesNotHaveBean(WebPubSubConnectionDetails.class)
+				.doesNotHaveBean(ReactiveWebPubSubOperations.class)
+				.doesNotHaveBean(ClientAccessTokens.class);
+		}
+
+		@Test
+		void servesAccessKeyTokensWithSpringMvcButNoWebClient() {
+			this.springMvcWithoutWebClient.withPropertyValues(CONNECTION_STRING).run((context) -> {
+				assertThat(context).hasNotFailed()
+					.hasSingleBean(NegotiateHandler.class)
+					.doesNotHaveBean(ClientTokenService.class)
+					.doesNotHaveBean(ReactiveWebPubSubOperations.class);
+				assertThat(context.getBean(ClientAccessTokens.class)
+					.generateBlocking(ClientAccessOptions.forHub("chat"))
+					.baseUrl()).isEqualTo("wss://abc.webpubsub.azure.com/client/hubs/chat");
+			});
+		}
+
+		@Test
+		void explainsWhatIdentityBasedConnectionsMissWithoutWebClient() {
+			this.springMvcWithoutWebClient
+				.withPropertyValues("WebPubSubConnectionString=Endpoint=https://abc.webpubsub.azure.com")
+				.run((context) -> assertThatIllegalStateException()
+					.isThrownBy(() -> context.getBean(ClientAccessTokens.class)
+						.generateBlocking(ClientAccessOptions.forHub("chat")))
+					.withMessageContaining("spring-boot-starter-webclient"));
+		}
+
+		@Test
+		void givesTokensButNoEndpointWithoutWebStack() {
+			this.webClientWithoutWebStack.withPropertyValues(CONNECTION_STRING)
+				.run((context) -> assertThat(context).hasNotFailed()
+					.hasSingleBean(ClientAccessTokens.class)
+					.hasSingleBean(ReactiveWebPubSubOperations.class)
+					.doesNotHaveBean(NegotiatePolicy.class));
+		}
+
+	}
+
+	@Nested
 	class UserBeans {
 
 		@Test
 		void replaceEveryPart() {
 			ClientAccessTokens tokens = new ClientAccessTokens(
 					new EnvironmentWebPubSubConnections(null, null, null, (settings) -> null),
-					ReactiveWebPubSubTemplate.builder(WebPubSubConnection.withEntraId("Other",
-							URI.create("https://other.webpubsub.azure.com"), () -> Mono.just("entra")))
-						.build());
+					(connection, options) -> Mono.just("custom"));
 			WebPubSubUserIdResolver resolver = (request) -> Optional.of("fixed");
 			NegotiatePolicy policy = new NegotiatePolicy("chat", Set::of, resolver, List.of());
 			NegotiateHandler handler = new NegotiateHandler(policy, tokens);
@@ -148,6 +230,16 @@ class WebPubSubNegotiateAutoConfigurationTests {
 					assertThat(context.getBean(NegotiatePolicy.class)).isSameAs(policy);
 					assertThat(context.getBean(NegotiateHandler.class)).isSameAs(handler);
 				});
+		}
+
+		@Test
+		void clientTokenServiceServesIdentityBasedConnections() {
+			WebPubSubNegotiateAutoConfigurationTests.this.servletRunner
+				.withPropertyValues("WebPubSubConnectionString=Endpoint=https://abc.webpubsub.azure.com")
+				.withBean(ClientTokenService.class, () -> (connection, options) -> Mono.just("custom." + options.hub()))
+				.run((context) -> assertThat(context.getBean(ClientAccessTokens.class)
+					.generateBlocking(ClientAccessOptions.forHub("chat"))
+					.accessToken()).isEqualTo("custom.chat"));
 		}
 
 		@Test

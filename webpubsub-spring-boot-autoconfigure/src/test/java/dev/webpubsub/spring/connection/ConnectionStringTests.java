@@ -61,6 +61,13 @@ class ConnectionStringTests {
 			.withMessage("Invalid Port value: " + port);
 	}
 
+	@Test
+	void describesAPortValueThatIsNoPortWithoutPrintingIt() {
+		assertThatExceptionOfType(InvalidConnectionStringException.class)
+			.isThrownBy(() -> ConnectionString.parse("Endpoint=http://localhost;Port=8080AccessKey=" + KEY))
+			.withMessage("Invalid Port value: not a number from 1 to 65535.");
+	}
+
 	@ParameterizedTest
 	@ValueSource(ints = { 1, 80, 443, 8080, 65535 })
 	void replacesTheEndpointPortWithPort(int port) {
@@ -142,7 +149,9 @@ class ConnectionStringTests {
 	void neverPutsTheAccessKeyInAMessage() {
 		String[] malformed = { "AccessKey=" + KEY, "Endpoint=ftp://x;AccessKey=" + KEY,
 				"Endpoint=https://x;AccessKey=" + KEY + ";AccessKey=" + KEY, "Endpoint=https://x;Port=abc;AccessKey=" + KEY,
-				"Endpoint=https://a b;AccessKey=" + KEY, "Endpoint=https://x," + KEY };
+				"Endpoint=https://a b;AccessKey=" + KEY, "Endpoint=https://x," + KEY,
+				"Endpoint=https://x;Port=AccessKey=" + KEY, "Endpoint=https://x;Port=8080AccessKey=" + KEY,
+				"Endpoint=https://x;Port=" + KEY };
 		for (String value : malformed) {
 			assertThatExceptionOfType(InvalidConnectionStringException.class)
 				.isThrownBy(() -> ConnectionString.parse(value))

@@ -72,7 +72,8 @@ class WebPubSubEventPipelineTests {
 		WebPubSubEventPipeline pipeline = pipeline(connections(), List.of());
 		HttpHeaders headers = WebPubSubEvents.userEvent("hub", "message").text("x").headers();
 		headers.remove(HttpHeaders.CONTENT_TYPE);
-		WebPubSubContext context = pipeline.createContext(pipeline.prepareContext("POST", headers), new byte[] { 1 });
+		WebPubSubContext context = pipeline.createContext("POST", pipeline.prepareContext("POST", headers),
+				new byte[] { 1 });
 		assertThat(((dev.webpubsub.spring.event.UserEventRequest) context.getRequest()).getDataType())
 			.isEqualTo(dev.webpubsub.spring.event.WebPubSubDataType.BINARY);
 	}

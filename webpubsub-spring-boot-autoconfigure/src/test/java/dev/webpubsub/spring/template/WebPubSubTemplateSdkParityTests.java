@@ -30,7 +30,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 
 import dev.webpubsub.spring.connection.WebPubSubConnection;
@@ -39,6 +43,8 @@ import dev.webpubsub.spring.template.CaptureServer.RecordedRequest;
 import dev.webpubsub.spring.template.CaptureServer.Reply;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
@@ -333,6 +339,63 @@ class WebPubSubTemplateSdkParityTests {
 			assertThat(BearerTokens.verifiedClaims(request, KEY).get("aud").asString())
 				.isEqualTo(BearerTokens.requestUrl(this.server, request));
 		}
+	}
+
+	@Test
+	void asksForPagesOfTheRequestedSizeAndStopsAtTop() throws Exception {
+		this.server.then(Reply.json(200, "{\"value\":[{\"connectionId\":\"c1\"},{\"connectionId\":\"c2\"}],"
+				+ "\"nextLink\":\"/api/hubs/Chat_Hub1/groups/g/connections?maxpagesize=2&top=3&continuationToken=x\"}",
+				Map.of()))
+			.then(Reply.json(200, "{\"value\":[{\"connectionId\":\"c3\"},{\"connectionId\":\"c4\"}]}", Map.of()));
+		List<WebPubSubGroupMember> members = this.template.listConnectionsInGroup("g", 2, 3);
+		assertThat(members).extracting(WebPubSubGroupMember::connectionId).containsExactly("c1", "c2", "c3");
+		List<RecordedRequest> requests = this.server.requests();
+		assertThat(requests).hasSize(2);
+		assertThat(requests.get(0).query()).isEqualTo("api-version=2024-12-01&maxpagesize=2&top=3");
+		assertThat(requests.get(1).query())
+			.isEqualTo("maxpagesize=2&top=3&continuationToken=x&api-version=2024-12-01");
+	}
+
+	@Test
+	void followsANextLinkThatSpellsOutTheDefaultPort() {
+		ReactiveWebPubSubTemplate template = ReactiveWebPubSubTemplate
+			.builder(WebPubSubConnection.withAccessKey("c", URI.create("https://abc.webpubsub.azure.com"), KEY))
+			.webClientBuilder(WebClient.builder().exchangeFunction((request) -> {
+				String body = (request.url().getPort() == 443) ? "{\"value\":[{\"connectionId\":\"c2\"}]}"
+						: "{\"value\":[{\"connectionId\":\"c1\"}],\"nextLink\":"
+								+ "\"https://abc.webpubsub.azure.com:443/api/hubs/g/groups/g/connections?t=x\"}";
+				return Mono.just(ClientResponse.create(HttpStatus.OK)
+					.header("Content-Type", "application/json")
+					.body(body)
+					.build());
+			}))
+			.hub("g")
+			.build();
+		StepVerifier.create(template.listConnectionsInGroup("g").map(WebPubSubGroupMember::connectionId))
+			.expectNext("c1", "c2")
+			.verifyComplete();
+	}
+
+	@Test
+	void neverFollowsANextLinkToAnotherHost() throws Exception {
+		this.server.then(Reply.json(200, "{\"value\":[{\"connectionId\":\"c1\"}],"
+				+ "\"nextLink\":\"https://elsewhere.example/api/hubs/Chat_Hub1/groups/g/connections\"}", Map.of()));
+		assertThatExceptionOfType(WebPubSubException.class)
+			.isThrownBy(() -> this.template.listConnectionsInGroup("g"))
+			.withMessageContaining("nextLink outside the endpoint")
+			.withMessageContaining("https://elsewhere.example");
+		assertThat(this.server.requests()).hasSize(1);
+	}
+
+	@Test
+	void rejectsPageSizesAndLimitsTheServiceRefuses() {
+		assertThatIllegalArgumentException().isThrownBy(() -> this.template.listConnectionsInGroup("g", 0, null))
+			.withMessage("'maxPageSize' must be between 1 and 200 but was 0");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.template.listConnectionsInGroup("g", 201, null))
+			.withMessage("'maxPageSize' must be between 1 and 200 but was 201");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.template.listConnectionsInGroup("g", null, 0))
+			.withMessage("'top' must be at least 1 but was 0");
+		assertThat(this.server.requests()).isEmpty();
 	}
 
 	@Test

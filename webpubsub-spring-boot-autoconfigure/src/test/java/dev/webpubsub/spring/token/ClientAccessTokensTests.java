@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
@@ -62,13 +63,18 @@ class ClientAccessTokensTests {
 	private final ClientAccessTokens tokens = tokens(Clock.fixed(NOW, ZoneOffset.UTC));
 
 	private static ClientAccessTokens tokens(Clock clock) {
-		return new ClientAccessTokens(new SingleConnection(null), template(), clock);
+		return new ClientAccessTokens(new SingleConnection(null), templateService(), clock);
 	}
 
-	private static ReactiveWebPubSubTemplate template() {
-		return ReactiveWebPubSubTemplate.builder(connection("Endpoint=https://abc;AccessKey=" + KEY))
+	/**
+	 * The service calls of the auto-configuration: through the template's {@code :generateToken} operation.
+	 */
+	private static ClientTokenService templateService() {
+		ReactiveWebPubSubTemplate template = ReactiveWebPubSubTemplate
+			.builder(connection("Endpoint=https://abc;AccessKey=" + KEY))
 			.initialBackoff(Duration.ofMillis(1))
 			.build();
+		return (connection, options) -> template.connection(connection).generateClientToken(options);
 	}
 
 	private static WebPubSubConnection connection(String connectionString) {
@@ -236,7 +242,7 @@ class ClientAccessTokensTests {
 	@Test
 	void generatesOnTheDefaultConnection() {
 		ClientAccessTokens tokens = new ClientAccessTokens(
-				new SingleConnection(connection("Endpoint=https://abc;AccessKey=" + KEY)), template());
+				new SingleConnection(connection("Endpoint=https://abc;AccessKey=" + KEY)), templateService());
 		StepVerifier.create(tokens.generate(ClientAccessOptions.forHub("chat")))
 			.assertNext((url) -> assertThat(url.baseUrl()).isEqualTo("wss://abc/client/hubs/chat"))
 			.verifyComplete();
@@ -336,6 +342,7 @@ class ClientAccessTokensTests {
 				this.received.put("method", exchange.getRequestMethod());
 				this.received.put("path", exchange.getRequestURI().getRawPath());
 				this.received.put("query", queryParameters(exchange.getRequestURI().getRawQuery()));
+				this.received.put("rawQuery", exchange.getRequestURI().getRawQuery());
 				this.received.put("authorization", exchange.getRequestHeaders().getFirst("Authorization"));
 			}
 			this.requests++;
@@ -376,6 +383,27 @@ class ClientAccessTokensTests {
 			assertThat(this.received.get("query")).isEqualTo(Map.of("api-version", List.of("2024-12-01"), "userId",
 					List.of("user 1"), "role", List.of("webpubsub.joinLeaveGroup", "special&char"), "minutesToExpire",
 					List.of("2"), "group", List.of("group1", "group+2"), "clientType", List.of("default")));
+		}
+
+		@ParameterizedTest
+		@CsvSource({ "59, 1", "61, 1", "119, 1", "121, 2", "3600, 60" })
+		void askForWholeMinutesAndAtLeastOneLikeTheDotNetSdk(long seconds, String minutesToExpire) throws IOException {
+			WebPubSubConnection connection = start();
+			ClientAccessTokensTests.this.tokens.generateBlocking(connection,
+					ClientAccessOptions.forHub("chat").withLifetime(Duration.ofSeconds(seconds)));
+			assertThat(this.received.get("query")).isEqualTo(Map.of("api-version", List.of("2024-12-01"),
+					"minutesToExpire", List.of(minutesToExpire), "clientType", List.of("default")));
+		}
+
+		@Test
+		void sendUserAndRepeatedRolesInTheOrderOfTheDotNetSdk() throws IOException {
+			WebPubSubConnection connection = start();
+			ClientAccessTokensTests.this.tokens.generateBlocking(connection, ClientAccessOptions.forHub("chat")
+				.withUserId("foo")
+				.withRoles(List.of("a", "b"))
+				.withLifetime(Duration.ofMinutes(1)));
+			assertThat(this.received.get("rawQuery"))
+				.isEqualTo("api-version=2024-12-01&userId=foo&minutesToExpire=1&role=a&role=b&clientType=default");
 		}
 
 		@Test

@@ -2,18 +2,23 @@ package dev.webpubsub.spring.web;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 
@@ -47,6 +52,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * belong to the template.
  */
 @WebhookTestProperties
+@ExtendWith(OutputCaptureExtension.class)
 abstract class AbstractWebhookEndpointTests {
 
 	static final String KEY = "7aab239577fd4f24bc919802fb629f5f";
@@ -343,11 +349,13 @@ abstract class AbstractWebhookEndpointTests {
 	}
 
 	@Test
-	void connectReturningAUserEventReplyAnswers500LikeTheExtension() {
+	void connectReturningAUserEventReplyAnswers500LikeTheExtension(CapturedOutput output) {
 		this.handlers.behaviour.set((request) -> UserEventResponse.text("wrong"));
 		Response response = send(WebPubSubEvents.connect("testhub").signedWith(KEY));
 		assertThat(response.status()).isEqualTo(500);
 		assertThat(response.text()).isEqualTo("Invalid response type");
+		assertThat(output).contains("Web PubSub event handler testEventHandlers.connect(ConnectEventRequest) returned "
+				+ "dev.webpubsub.spring.event.UserEventResponse, which connect events cannot return");
 	}
 
 	@Test
@@ -623,6 +631,25 @@ abstract class AbstractWebhookEndpointTests {
 	}
 
 	@Test
+	void mqttEventsBuiltWithTheTestSupportAreRead() {
+		send(WebPubSubEvents.connect("testhub").connectionId("clientId").signedWith(KEY).mqtt("p1", 4)
+			.mqttCredentials("user", "pw")
+			.mqttUserProperty("a", "b"));
+		MqttConnectEventRequest connect = (MqttConnectEventRequest) this.handlers.received.get();
+		assertThat(connect.getMqtt().protocolVersion()).isEqualTo(4);
+		assertThat(connect.getMqtt().username()).isEqualTo("user");
+		assertThat(connect.getMqtt().password()).isEqualTo("pw");
+		assertThat(connect.getMqtt().userProperties()).containsExactly(new MqttUserProperty("a", "b"));
+		send(WebPubSubEvents.disconnected("testhub").connectionId("clientId").signedWith(KEY).mqtt("p1", 5)
+			.mqttDisconnect(true, 142)
+			.reason("session taken over"));
+		MqttDisconnectedEventRequest disconnected = (MqttDisconnectedEventRequest) this.handlers.received.get();
+		assertThat(disconnected.isInitiatedByClient()).isTrue();
+		assertThat(disconnected.getDisconnectPacket().code()).isEqualTo(142);
+		assertThat(disconnected.getReason()).isEqualTo("session taken over");
+	}
+
+	@Test
 	void subprotocolMqttWithoutPhysicalConnectionIdIsNotMqtt() {
 		send(WebPubSubEvents.connect("testhub").signedWith(KEY).header("ce-subprotocol", "mqtt"));
 		assertThat(this.handlers.received.get()).isExactlyInstanceOf(ConnectEventRequest.class);
@@ -634,6 +661,7 @@ abstract class AbstractWebhookEndpointTests {
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.headers().getFirst("WebHook-Allowed-Origin")).isEqualTo("localhost");
 		assertThat(this.contextController.received.get().isPreflight()).isTrue();
+		assertThat(this.contextController.received.get().hasError()).isFalse();
 	}
 
 	@Test
@@ -665,6 +693,7 @@ abstract class AbstractWebhookEndpointTests {
 		assertThat(context.getErrorCode()).isEqualTo(WebPubSubErrorCode.UNAUTHORIZED);
 		assertThat(context.getErrorMessage()).isEqualTo("Signature validation failed");
 		assertThat(context.getRequest()).isNull();
+		assertThat(context.isPreflight()).isFalse();
 	}
 
 	@Test
@@ -681,6 +710,139 @@ abstract class AbstractWebhookEndpointTests {
 			.signedWith(KEY).binary(new byte[5 * 1024]));
 		assertThat(response.status()).isEqualTo(413);
 		assertThat(this.contextController.received.get().hasError()).isTrue();
+	}
+
+	@Test
+	void abuseProtectionReadsEveryValueOfTheOriginHeader() {
+		Response response = send(WebPubSubEvents.abuseProtection("x").header("WebHook-Request-Origin", "ddd.com",
+				"abc.com"));
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.headers().getFirst("WebHook-Allowed-Origin")).isEqualTo("abc.com");
+	}
+
+	@Test
+	void signatureIsValidatedForTheOriginThatIsAConnectionHost() {
+		assertThat(send(connected().header("WebHook-Request-Origin", "stranger.example.com", "localhost")).status())
+			.isEqualTo(204);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "UNAUTHORIZED,401", "USER_ERROR,400", "SERVER_ERROR,500" })
+	void userEventErrorResponseAnswersTheStatusOfItsCode(WebPubSubErrorCode code, int status) {
+		this.handlers.behaviour.set((request) -> new EventErrorResponse(code, "refused"));
+		Response response = send(WebPubSubEvents.userEvent("testhub", "message").signedWith(KEY).text("hi"));
+		assertThat(response.status()).isEqualTo(status);
+		assertThat(response.text()).isEqualTo("refused");
+	}
+
+	@Test
+	void handlerFailureIsLoggedNamingBeanAndMethodWithoutStackTraceOrSecrets(CapturedOutput output) {
+		this.handlers.behaviour.set((request) -> {
+			throw new IllegalStateException("boom in message");
+		});
+		send(WebPubSubEvents.userEvent("testhub", "message").signedWith(KEY).state("secretState", "s3cr3t")
+			.text("hi"));
+		assertThat(output).contains("ERROR")
+			.contains("Web PubSub event handler testEventHandlers.message(UserEventRequest) failed")
+			.contains("java.lang.IllegalStateException: boom in message")
+			.doesNotContain("\tat dev.webpubsub")
+			.doesNotContain(KEY)
+			.doesNotContain(WebPubSubEvents.signature("connection1", KEY).substring("sha256=".length()))
+			.doesNotContain("s3cr3t");
+	}
+
+	@Test
+	void nonBlockingEventHandlerFailureIsLoggedNamingBeanAndMethod(CapturedOutput output) {
+		this.handlers.behaviour.set((request) -> {
+			throw new IllegalStateException("boom in connected");
+		});
+		assertThat(send(connected()).status()).isEqualTo(204);
+		assertThat(output).contains(
+				"Web PubSub event handler testEventHandlers.connected(ConnectedEventRequest, WebPubSubConnectionContext)"
+						+ " failed")
+			.contains("java.lang.IllegalStateException: boom in connected")
+			.doesNotContain("\tat dev.webpubsub");
+	}
+
+	@Test
+	void rejectionsAreNotLoggedWithSignatures(CapturedOutput output) {
+		String forged = "sha256=0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+		assertThat(send(connected().signature(forged)).status()).isEqualTo(401);
+		assertThat(output).doesNotContain("0123456789abcdef").doesNotContain(KEY);
+	}
+
+	@Test
+	void clearingEveryStateSendsAnEmptyStateObjectBecauseTheServiceKeepsStatesWithoutAHeader() {
+		this.handlers.behaviour.set((request) -> ConnectEventResponse.builder().clearStates().build());
+		Response response = send(WebPubSubEvents.connect("testhub").signedWith(KEY).state("old", "x"));
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(decodeStates(response)).isEmpty();
+	}
+
+	@Test
+	void clearingWithoutRequestStatesWritesNoHeader() {
+		this.handlers.behaviour.set((request) -> ConnectEventResponse.builder().clearStates().build());
+		Response response = send(WebPubSubEvents.connect("testhub").signedWith(KEY));
+		assertThat(response.headers().getFirst("ce-connectionState")).isNull();
+	}
+
+	@Test
+	void userEventReplyStatesAreClearedAndSet() {
+		this.handlers.behaviour
+			.set((request) -> UserEventResponse.text("ok").withClearedStates().withState("fresh", "1"));
+		Response response = send(WebPubSubEvents.userEvent("testhub", "message").signedWith(KEY).state("old", "x")
+			.text("hi"));
+		assertThat(response.text()).isEqualTo("ok");
+		assertThat(decodeStates(response)).containsOnly(Map.entry("fresh", "1"));
+	}
+
+	@Test
+	void userEventReplyWithoutStatesKeepsRequestStatesUnwritten() {
+		this.handlers.behaviour.set((request) -> UserEventResponse.text("ok"));
+		Response response = send(WebPubSubEvents.userEvent("testhub", "message").signedWith(KEY).state("old", "x")
+			.text("hi"));
+		assertThat(decodeStates(response)).containsOnly(Map.entry("old", "x"));
+	}
+
+	@Test
+	void jsEncodedRequestStatesAreRead() {
+		// reference-behaviour.md §2.8: base64('{"key1":["val3"],"key2":"val2","key3":""}') of the JS SDK.
+		send(connected().header("ce-connectionState", "eyJrZXkxIjpbInZhbDMiXSwia2V5MiI6InZhbDIiLCJrZXkzIjoiIn0="));
+		WebPubSubConnectionContext context = ((ConnectedEventRequest) this.handlers.received.get())
+			.getConnectionContext();
+		assertThat(context.getState("key1")).isEqualTo("[\"val3\"]");
+		assertThat(context.getState("key2")).isEqualTo("val2");
+		assertThat(context.getState("key3")).isEmpty();
+	}
+
+	@Test
+	void connectFieldsAreBoundByParameterName() {
+		assertThat(send(WebPubSubEvents.connect("fieldhub").signedWith(KEY).claim("sub", "alice").query("room", "1")
+			.clientHeader("x-client", "yes")
+			.subprotocols("json.webpubsub.azure.v1")
+			.clientCertificate("tp", "pem")
+			.state("k", "v")).status()).isEqualTo(204);
+		Map<?, ?> fields = (Map<?, ?>) this.handlers.received.get();
+		assertThat(fields.get("claims")).isEqualTo(Map.of("sub", List.of("alice")));
+		assertThat(fields.get("query")).isEqualTo(Map.of("room", List.of("1")));
+		assertThat(fields.get("headers")).isEqualTo(Map.of("x-client", List.of("yes")));
+		assertThat(fields.get("subprotocols")).isEqualTo(List.of("json.webpubsub.azure.v1"));
+		assertThat(fields.get("clientCertificates")).isEqualTo(List.of(new ClientCertificate("tp", "pem")));
+		@SuppressWarnings("unchecked")
+		Map<String, byte[]> states = (Map<String, byte[]>) fields.get("states");
+		assertThat(states).containsOnlyKeys("k");
+		assertThat(states.get("k")).asString(StandardCharsets.UTF_8).isEqualTo("v");
+	}
+
+	@Test
+	void contextBindingReportsRejectedPreflight() {
+		Response response = send(WebPubSubEvents.abuseProtection("stranger.example.com").path("/custom-hook"));
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.headers().getFirst("WebHook-Allowed-Origin")).isNull();
+		WebPubSubContext context = this.contextController.received.get();
+		assertThat(context.isPreflight()).isTrue();
+		assertThat(context.hasError()).isTrue();
+		assertThat(context.getErrorMessage()).isEqualTo("Origin is not allowed: stranger.example.com");
 	}
 
 	static WebPubSubEventBuilder mqttConnect(int protocolVersion) {

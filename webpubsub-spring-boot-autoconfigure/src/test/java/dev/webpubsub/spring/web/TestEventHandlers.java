@@ -1,5 +1,6 @@
 package dev.webpubsub.spring.web;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
@@ -12,6 +13,7 @@ import tools.jackson.databind.JsonNode;
 
 import dev.webpubsub.spring.annotation.WebPubSubEventHandler;
 import dev.webpubsub.spring.annotation.WebPubSubEventParameter;
+import dev.webpubsub.spring.event.ClientCertificate;
 import dev.webpubsub.spring.event.ConnectEventRequest;
 import dev.webpubsub.spring.event.ConnectedEventRequest;
 import dev.webpubsub.spring.event.DisconnectedEventRequest;
@@ -102,6 +104,14 @@ public class TestEventHandlers {
 	@WebPubSubEventHandler(hub = "testhub", event = "joined")
 	void joined(GroupJoinedEventRequest request, String group) {
 		answer(request);
+	}
+
+	@WebPubSubEventHandler(hub = "fieldhub", event = "connect")
+	void fields(Map<String, List<String>> claims, Map<String, List<String>> query,
+			Map<String, List<String>> headers, List<String> subprotocols,
+			List<ClientCertificate> clientCertificates, Map<String, byte[]> states) {
+		this.received.set(Map.of("claims", claims, "query", query, "headers", headers, "subprotocols", subprotocols,
+				"clientCertificates", clientCertificates, "states", states));
 	}
 
 	@WebPubSubEventHandler(hub = "triggerhub", event = "connected", connection = "TriggerConnection")

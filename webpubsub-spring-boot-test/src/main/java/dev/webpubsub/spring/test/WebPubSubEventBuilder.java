@@ -189,10 +189,43 @@ public final class WebPubSubEventBuilder {
 		header("ce-subprotocol", "mqtt");
 		header("ce-physicalConnectionId", physicalConnectionId);
 		if (this.eventName.equals("connect")) {
-			ObjectNode mqtt = this.fields.putObject("mqtt");
-			mqtt.put("protocolVersion", protocolVersion);
+			object(this.fields, "mqtt").put("protocolVersion", protocolVersion);
 			this.fields.putArray("subprotocols").add("mqtt");
 		}
+		return this;
+	}
+
+	/**
+	 * Sets the user name and password of the CONNECT packet in an MQTT {@code connect} body.
+	 * @param username the user name
+	 * @param password the password
+	 * @return this builder
+	 */
+	public WebPubSubEventBuilder mqttCredentials(String username, String password) {
+		object(this.fields, "mqtt").put("username", username).put("password", password);
+		return this;
+	}
+
+	/**
+	 * Adds a user property of the CONNECT packet to an MQTT {@code connect} body.
+	 * @param name the name
+	 * @param value the value
+	 * @return this builder
+	 */
+	public WebPubSubEventBuilder mqttUserProperty(String name, String value) {
+		array(object(this.fields, "mqtt"), "userProperties").addObject().put("name", name).put("value", value);
+		return this;
+	}
+
+	/**
+	 * Describes how an MQTT client went away, in an MQTT {@code disconnected} body.
+	 * @param initiatedByClient whether the client sent a DISCONNECT packet
+	 * @param code the reason code of that packet, such as 128
+	 * @return this builder
+	 */
+	public WebPubSubEventBuilder mqttDisconnect(boolean initiatedByClient, int code) {
+		ObjectNode mqtt = object(this.fields, "mqtt").put("initiatedByClient", initiatedByClient);
+		object(mqtt, "disconnectPacket").put("code", code);
 		return this;
 	}
 
@@ -303,9 +336,7 @@ public final class WebPubSubEventBuilder {
 	 * @return this builder
 	 */
 	public WebPubSubEventBuilder clientCertificate(String thumbprint, String content) {
-		ArrayNode certificates = (this.fields.get("clientCertificates") instanceof ArrayNode existing) ? existing
-				: this.fields.putArray("clientCertificates");
-		certificates.addObject().put("thumbprint", thumbprint).put("content", content);
+		array(this.fields, "clientCertificates").addObject().put("thumbprint", thumbprint).put("content", content);
 		return this;
 	}
 
@@ -352,11 +383,17 @@ public final class WebPubSubEventBuilder {
 	}
 
 	private WebPubSubEventBuilder addToMap(String field, String key, String... values) {
-		ObjectNode map = (this.fields.get(field) instanceof ObjectNode existing) ? existing
-				: this.fields.putObject(field);
-		ArrayNode array = map.putArray(key);
+		ArrayNode array = object(this.fields, field).putArray(key);
 		List.of(values).forEach(array::add);
 		return this;
+	}
+
+	private static ObjectNode object(ObjectNode parent, String field) {
+		return (parent.get(field) instanceof ObjectNode existing) ? existing : parent.putObject(field);
+	}
+
+	private static ArrayNode array(ObjectNode parent, String field) {
+		return (parent.get(field) instanceof ArrayNode existing) ? existing : parent.putArray(field);
 	}
 
 	/**

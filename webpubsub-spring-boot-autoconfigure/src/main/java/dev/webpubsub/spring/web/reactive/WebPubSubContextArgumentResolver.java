@@ -38,15 +38,15 @@ public class WebPubSubContextArgumentResolver implements HandlerMethodArgumentRe
 	@Override
 	public Mono<Object> resolveArgument(MethodParameter parameter, BindingContext bindingContext,
 			ServerWebExchange exchange) {
-		EventPreparation preparation = this.pipeline.prepareContext(exchange.getRequest().getMethod().name(),
-				exchange.getRequest().getHeaders());
+		String method = exchange.getRequest().getMethod().name();
+		EventPreparation preparation = this.pipeline.prepareContext(method, exchange.getRequest().getHeaders());
 		if (!(preparation instanceof PreparedEvent)) {
-			return Mono.just(this.pipeline.createContext(preparation, new byte[0]));
+			return Mono.just(this.pipeline.createContext(method, preparation, new byte[0]));
 		}
 		return ReactiveBodies.read(exchange.getRequest().getBody(), this.pipeline.getMaxBodySize())
-			.map((body) -> (Object) this.pipeline.createContext(preparation, body))
+			.map((body) -> (Object) this.pipeline.createContext(method, preparation, body))
 			.onErrorResume(DataBufferLimitException.class,
-					(ex) -> Mono.just(this.pipeline.createContext(preparation, null)));
+					(ex) -> Mono.just(this.pipeline.createContext(method, preparation, null)));
 	}
 
 }

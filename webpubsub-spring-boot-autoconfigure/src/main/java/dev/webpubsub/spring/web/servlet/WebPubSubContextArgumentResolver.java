@@ -43,11 +43,12 @@ public class WebPubSubContextArgumentResolver implements HandlerMethodArgumentRe
 		if (request == null) {
 			throw new IllegalStateException("WebPubSubContext needs a servlet request");
 		}
-		EventPreparation preparation = this.pipeline.prepareContext(request.getMethod(),
+		String method = request.getMethod();
+		EventPreparation preparation = this.pipeline.prepareContext(method,
 				new ServletServerHttpRequest(request).getHeaders());
 		byte[] body = (preparation instanceof PreparedEvent)
 				? LimitedBodyReader.read(request.getInputStream(), this.pipeline.getMaxBodySize()) : new byte[0];
-		return this.pipeline.createContext(preparation, body);
+		return this.pipeline.createContext(method, preparation, body);
 	}
 
 }

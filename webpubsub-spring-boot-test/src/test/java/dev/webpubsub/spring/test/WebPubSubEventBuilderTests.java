@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockServletContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -77,12 +79,38 @@ class WebPubSubEventBuilderTests {
 	}
 
 	@Test
+	void mqttBodiesCarryPacketDetails() {
+		String connect = new String(WebPubSubEvents.connect("hub").mqtt("p1", 5).mqttCredentials("user", "secret")
+			.mqttUserProperty("a", "b")
+			.body(), StandardCharsets.UTF_8);
+		assertThat(connect).isEqualTo("{\"mqtt\":{\"protocolVersion\":5,\"username\":\"user\",\"password\":\"secret\","
+				+ "\"userProperties\":[{\"name\":\"a\",\"value\":\"b\"}]},\"subprotocols\":[\"mqtt\"]}");
+		String disconnected = new String(WebPubSubEvents.disconnected("hub").mqtt("p1", 5).mqttDisconnect(false, 128)
+			.reason("reason")
+			.body(), StandardCharsets.UTF_8);
+		assertThat(disconnected).isEqualTo(
+				"{\"mqtt\":{\"initiatedByClient\":false,\"disconnectPacket\":{\"code\":128}},\"reason\":\"reason\"}");
+	}
+
+	@Test
 	void abuseProtectionIsAnOptionsRequestWithOrigin() {
 		WebPubSubEventBuilder event = WebPubSubEvents.abuseProtection("demo.webpubsub.azure.com");
 		assertThat(event.method()).isEqualTo(HttpMethod.OPTIONS);
 		assertThat(event.headers().getFirst("WebHook-Request-Origin")).isEqualTo("demo.webpubsub.azure.com");
 		assertThat(event.headers().containsHeader("ce-type")).isFalse();
 		assertThat(event.body()).isEmpty();
+	}
+
+	@Test
+	void mockMvcRequestCarriesMethodPathHeadersAndBody() throws Exception {
+		MockHttpServletRequest request = WebPubSubEvents.userEvent("chat", "message").path("/hook").text("hi")
+			.toMockMvc()
+			.buildRequest(new MockServletContext());
+		assertThat(request.getMethod()).isEqualTo("POST");
+		assertThat(request.getRequestURI()).isEqualTo("/hook");
+		assertThat(request.getHeader("ce-hub")).isEqualTo("chat");
+		assertThat(request.getContentType()).isEqualTo("text/plain");
+		assertThat(request.getContentAsByteArray()).asString(StandardCharsets.UTF_8).isEqualTo("hi");
 	}
 
 	@Test
