@@ -255,11 +255,12 @@ final class RestApi {
 		ODataFilter filter = filter(op.uri.first("filter"));
 		Payload.DataType type = Payload.DataType.fromContentType(
 				op.request.requestHeaders().get(HttpHeaderNames.CONTENT_TYPE));
-		List<ClientConnection> recipients = List.copyOf(targets);
 		return body(op).flatMap((body) -> {
 			OutboundMessage message = OutboundMessage.fromServer(new Payload(type, body), this.service.jsonMapper());
-			for (ClientConnection connection : recipients) {
-				if (!excluded.contains(connection.id()) && (filter == null || filter.matches(connection))) {
+			// Iterated in place: the hub's concurrent collections need no copy per message.
+			boolean everyone = excluded.isEmpty() && filter == null;
+			for (ClientConnection connection : targets) {
+				if (everyone || (!excluded.contains(connection.id()) && (filter == null || filter.matches(connection)))) {
 					connection.send(message);
 				}
 			}
