@@ -10,7 +10,8 @@ CONNECTIONS=${1:-10000}
 MESSAGES=${2:-50}
 PROTOCOLS=${3:-simple}
 HERE=$(cd "$(dirname "$0")" && pwd)
-JAR=$(ls webpubsub-emulator/target/webpubsub-emulator-*-SNAPSHOT.jar 2>/dev/null | grep -v -- -library | head -1)
+# EMULATOR_JAR=<jar> runs another build of the emulator, e.g. one from before a change.
+JAR=${EMULATOR_JAR:-$(ls webpubsub-emulator/target/webpubsub-emulator-*-SNAPSHOT.jar 2>/dev/null | grep -v -- -library | head -1)}
 if [[ -z "$JAR" ]]; then
 	echo "Build the emulator first: ./mvnw -pl webpubsub-emulator -am package -DskipTests" >&2
 	exit 2
@@ -59,7 +60,10 @@ start_server() {
 }
 
 clients() {
-	timeout "$STEP_TIMEOUT" java "${CLIENT_OPTS[@]}" -cp "$JAR" "$HERE/FanoutDriver.java" clients "$@" \
+	local pid
+	pid=$(pgrep -P "$SERVER_PID" java | head -1)
+	timeout "$STEP_TIMEOUT" java "${CLIENT_OPTS[@]}" -Dfanout.serverPid="$pid" -cp "$JAR" "$HERE/FanoutDriver.java" \
+		clients "$@" \
 		| tee -a "$WORK/results"
 }
 
@@ -82,10 +86,14 @@ for protocol in $PROTOCOLS; do
 	stop_server
 done
 
-baseline=$(sed -n 's/^RESULT raw.* rate=\([0-9]*\).*/\1/p' "$WORK/results")
+# Ratios to the baseline: deliveries per second, and server CPU time per delivery (lower is better).
+field() { sed -n "s/.* $1=\([0-9.]*\).*/\1/p" <<<"$2"; }
+baseline=$(grep '^RESULT raw' "$WORK/results" || true)
 while read -r line; do
-	rate=$(sed -n 's/.* rate=\([0-9]*\).*/\1/p' <<<"$line")
-	if [[ -n "$baseline" && -n "$rate" ]]; then
-		printf '%s: %.2f x baseline\n' "$(cut -d' ' -f2-3 <<<"$line")" "$(echo "$rate / $baseline" | bc -l)"
+	if [[ -n "$baseline" && -n "$line" ]]; then
+		printf '%s: %.2f x baseline deliveries/s, %.2f x baseline server CPU per delivery\n' \
+			"$(cut -d' ' -f2-3 <<<"$line")" \
+			"$(echo "$(field rate "$line") / $(field rate "$baseline")" | bc -l)" \
+			"$(echo "$(field server-cpu-us-per-delivery "$line") / $(field server-cpu-us-per-delivery "$baseline")" | bc -l)"
 	fi
-done < <(grep '^RESULT emulator' "$WORK/results")
+done < <(grep '^RESULT emulator' "$WORK/results" || true)
