@@ -1,5 +1,8 @@
 package dev.webpubsub.emulator;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -21,13 +24,15 @@ final class OutboundFrames {
 
 	private final Batch batch;
 
-	private final Queue<WebSocketFrame> frames = PlatformDependent.newMpscQueue();
+	// Guarded by this: writers hold the lock only to queue, so it is rarely contended; a queue per WebSocket
+	// (thousands of them) would cost more than the lock.
+	private final ArrayDeque<WebSocketFrame> frames = new ArrayDeque<>(4);
 
-	private final AtomicBoolean scheduled = new AtomicBoolean();
+	private boolean scheduled;
+
+	private boolean completed;
 
 	private final Sinks.Empty<Void> done = Sinks.empty();
-
-	private volatile boolean completed;
 
 	OutboundFrames(Channel channel, Batch batch) {
 		this.channel = channel;
@@ -36,25 +41,37 @@ final class OutboundFrames {
 
 	/**
 	 * Queues a frame; callers serialise their calls (the connection's lock) to keep the order of frames.
-	 * @param frame the frame, released if it cannot be sent
-	 * @return whether it was queued
+	 * @param frame the frame, released if the stream has ended
 	 */
-	boolean write(WebSocketFrame frame) {
-		if (this.completed) {
-			frame.release();
-			return false;
+	void write(WebSocketFrame frame) {
+		boolean schedule;
+		synchronized (this) {
+			if (this.completed) {
+				frame.release();
+				return;
+			}
+			this.frames.add(frame);
+			schedule = !this.scheduled;
+			this.scheduled = true;
 		}
-		this.frames.offer(frame);
-		schedule();
-		return true;
+		if (schedule) {
+			this.batch.add(this);
+		}
 	}
 
 	/**
 	 * Ends the stream once every queued frame is written; {@link #done()} then completes.
 	 */
 	void complete() {
-		this.completed = true;
-		schedule();
+		boolean schedule;
+		synchronized (this) {
+			this.completed = true;
+			schedule = !this.scheduled;
+			this.scheduled = true;
+		}
+		if (schedule) {
+			this.batch.add(this);
+		}
 	}
 
 	/**
@@ -65,25 +82,25 @@ final class OutboundFrames {
 		return this.done.asMono();
 	}
 
-	private void schedule() {
-		if (this.scheduled.compareAndSet(false, true)) {
-			this.batch.add(this);
+	/** Runs on the event loop, the only thread that writes to the channel. */
+	private void drain(List<WebSocketFrame> buffer) {
+		boolean end;
+		synchronized (this) {
+			this.scheduled = false;
+			end = this.completed;
+			buffer.addAll(this.frames);
+			this.frames.clear();
 		}
-	}
-
-	/** Runs on the event loop. */
-	private void drain() {
-		this.scheduled.set(false);
-		// Read before polling: every frame queued before complete() is then visible to the loop below.
-		boolean end = this.completed;
-		boolean written = false;
-		WebSocketFrame frame;
-		while ((frame = this.frames.poll()) != null) {
-			// Writes to a closed channel fail and release the frame.
-			this.channel.write(frame, this.channel.voidPromise());
-			written = true;
-		}
-		if (written) {
+		if (!buffer.isEmpty()) {
+			try {
+				for (WebSocketFrame frame : buffer) {
+					// Writes to a closed channel fail and release the frame.
+					this.channel.write(frame, this.channel.voidPromise());
+				}
+			}
+			finally {
+				buffer.clear();
+			}
 			this.channel.flush();
 		}
 		if (end) {
@@ -102,6 +119,8 @@ final class OutboundFrames {
 
 		private final AtomicBoolean scheduled = new AtomicBoolean();
 
+		private final List<WebSocketFrame> buffer = new ArrayList<>();
+
 		private final Runnable drain = this::drain;
 
 		Batch(EventLoop eventLoop) {
@@ -119,7 +138,7 @@ final class OutboundFrames {
 			this.scheduled.set(false);
 			OutboundFrames frames;
 			while ((frames = this.pending.poll()) != null) {
-				frames.drain();
+				frames.drain(this.buffer);
 			}
 		}
 
