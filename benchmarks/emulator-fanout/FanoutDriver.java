@@ -163,31 +163,35 @@ public final class FanoutDriver {
 		received.reset();
 		long expected = (long) connections * messages;
 		long serverPid = Long.getLong("fanout.serverPid", -1);
-		long serverTicks = cpuTicks(serverPid);
+		long[] serverTicks = cpuTicks(serverPid);
 		long start = System.nanoTime();
 		boolean complete = broadcast(http, send, messages, received, expected);
 		double seconds = (System.nanoTime() - start) / 1e9;
 		// The server's CPU time per delivery does not depend on how much of the shared machine it got.
-		double serverMicros = (cpuTicks(serverPid) - serverTicks) * 1e6 / TICKS_PER_SECOND / received.sum();
+		long[] serverTicksAfter = cpuTicks(serverPid);
+		double serverMicros = (serverTicksAfter[0] + serverTicksAfter[1] - serverTicks[0] - serverTicks[1]) * 1e6
+				/ TICKS_PER_SECOND / received.sum();
+		double kernelMicros = (serverTicksAfter[1] - serverTicks[1]) * 1e6 / TICKS_PER_SECOND / received.sum();
 		double rate = received.sum() / seconds;
 		System.out.printf("RESULT %s connections=%d messages=%d delivered=%d/%d seconds=%.3f rate=%.0f "
-				+ "server-cpu-us-per-delivery=%.2f connect=%.1fs%s%n", name, connections, messages, received.sum(),
-				expected, seconds, rate, serverMicros, connectSeconds, complete ? "" : " INCOMPLETE");
+				+ "server-cpu-us-per-delivery=%.2f (kernel %.2f) connect=%.1fs%s%n", name, connections, messages,
+				received.sum(), expected, seconds, rate, serverMicros, kernelMicros, connectSeconds,
+				complete ? "" : " INCOMPLETE");
 		return complete;
 	}
 
 	/** Clock ticks of /proc/PID/stat (USER_HZ, 100 on Linux). */
 	private static final int TICKS_PER_SECOND = 100;
 
-	/** User plus system CPU time of a process in clock ticks, or 0 if unknown. */
-	private static long cpuTicks(long pid) {
+	/** User and system CPU time of a process in clock ticks, or zeros if unknown. */
+	private static long[] cpuTicks(long pid) {
 		try {
 			String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
 			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-			return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+			return new long[] { Long.parseLong(fields[11]), Long.parseLong(fields[12]) };
 		}
 		catch (Exception ex) {
-			return 0;
+			return new long[2];
 		}
 	}
 
