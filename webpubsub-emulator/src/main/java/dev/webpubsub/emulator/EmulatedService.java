@@ -147,7 +147,8 @@ final class EmulatedService {
 	 * @return the outbound frames
 	 */
 	OutboundFrames outboundFrames(Channel channel) {
-		return new OutboundFrames(channel, this.batches.computeIfAbsent(channel.eventLoop(), OutboundFrames.Batch::new));
+		OutboundFrames.Batch batch = this.batches.computeIfAbsent(channel.eventLoop(), OutboundFrames.Batch::new);
+		return new OutboundFrames(channel, batch);
 	}
 
 	/**

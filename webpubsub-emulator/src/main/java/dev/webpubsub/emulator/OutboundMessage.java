@@ -26,8 +26,6 @@ final class OutboundMessage {
 
 	private final JsonMapper jsonMapper;
 
-	private volatile @Nullable ObjectNode json;
-
 	private volatile @Nullable String jsonText;
 
 	private volatile @Nullable ByteBuf simpleBytes;
@@ -51,15 +49,11 @@ final class OutboundMessage {
 		return new OutboundMessage(payload, group, fromUserId, jsonMapper);
 	}
 
-	Payload payload() {
-		return this.payload;
-	}
-
 	/**
 	 * Returns the {@code message} of the JSON subprotocols, without a sequence id.
 	 * @return the message text
 	 */
-	String jsonText() {
+	private String jsonText() {
 		String text = this.jsonText;
 		if (text == null) {
 			text = this.jsonMapper.writeValueAsString(json());
@@ -115,21 +109,17 @@ final class OutboundMessage {
 	}
 
 	private ObjectNode json() {
-		ObjectNode message = this.json;
-		if (message == null) {
-			message = this.jsonMapper.createObjectNode().put("type", "message");
-			if (this.group != null) {
-				message.put("from", "group").put("group", this.group);
-			}
-			else {
-				message.put("from", "server");
-			}
-			message.put("dataType", this.payload.type().wireName());
-			message.set("data", this.payload.toJsonData(this.jsonMapper));
-			if (this.fromUserId != null) {
-				message.put("fromUserId", this.fromUserId);
-			}
-			this.json = message;
+		ObjectNode message = this.jsonMapper.createObjectNode().put("type", "message");
+		if (this.group != null) {
+			message.put("from", "group").put("group", this.group);
+		}
+		else {
+			message.put("from", "server");
+		}
+		message.put("dataType", this.payload.type().wireName());
+		message.set("data", this.payload.toJsonData(this.jsonMapper));
+		if (this.fromUserId != null) {
+			message.put("fromUserId", this.fromUserId);
 		}
 		return message;
 	}

@@ -260,12 +260,17 @@ final class RestApi {
 			// Iterated in place: the hub's concurrent collections need no copy per message.
 			boolean everyone = excluded.isEmpty() && filter == null;
 			for (ClientConnection connection : targets) {
-				if (everyone || (!excluded.contains(connection.id()) && (filter == null || filter.matches(connection)))) {
+				if (everyone || isRecipient(connection, excluded, filter)) {
 					connection.send(message);
 				}
 			}
 			return status(op.response, 202);
 		});
+	}
+
+	private static boolean isRecipient(ClientConnection connection, Set<String> excluded,
+			@Nullable ODataFilter filter) {
+		return !excluded.contains(connection.id()) && (filter == null || filter.matches(connection));
 	}
 
 	private Mono<Void> close(Operation op, Collection<ClientConnection> targets) {

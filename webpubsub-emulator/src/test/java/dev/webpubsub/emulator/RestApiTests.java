@@ -82,8 +82,8 @@ class RestApiTests extends AbstractEmulatorTests {
 			assertThat(client.next().path("data").asString()).isEqualTo("again");
 		}
 		for (JsonClient client : reliable) {
-			assertThat(client.socket().nextText()).isEqualTo(
-					"{\"type\":\"message\",\"from\":\"server\",\"dataType\":\"text\",\"data\":\"Hello\",\"sequenceId\":1}");
+			assertThat(client.socket().nextText()).isEqualTo("{\"type\":\"message\",\"from\":\"server\","
+					+ "\"dataType\":\"text\",\"data\":\"Hello\",\"sequenceId\":1}");
 			JsonNode second = client.next();
 			assertThat(second.path("data").asString()).isEqualTo("again");
 			assertThat(second.path("sequenceId").asLong()).isEqualTo(2);
