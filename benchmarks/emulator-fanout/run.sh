@@ -36,7 +36,8 @@ stop_server() {
 		SERVER_PID=""
 	fi
 }
-trap 'stop_server; rm -rf "$WORK"' EXIT INT TERM
+trap 'stop_server; rm -rf "$WORK"' EXIT
+trap 'exit 130' INT TERM
 
 # Starts a server in the background and waits up to 60 s for the line that carries its port.
 start_server() {
