@@ -29,6 +29,14 @@ fi
 
 WORK=$(mktemp -d)
 SERVER_PID=""
+CLIENTS_PID=""
+stop_clients() {
+	if [[ -n "$CLIENTS_PID" ]]; then
+		kill "$CLIENTS_PID" 2>/dev/null || true
+		wait "$CLIENTS_PID" 2>/dev/null || true
+		CLIENTS_PID=""
+	fi
+}
 stop_server() {
 	if [[ -n "$SERVER_PID" ]]; then
 		kill "$SERVER_PID" 2>/dev/null || true
@@ -36,7 +44,7 @@ stop_server() {
 		SERVER_PID=""
 	fi
 }
-trap 'stop_server; rm -rf "$WORK"' EXIT
+trap 'stop_clients; stop_server; rm -rf "$WORK"' EXIT
 trap 'exit 130' INT TERM
 
 # Starts a server in the background and waits up to 60 s for the line that carries its port.
@@ -60,12 +68,16 @@ start_server() {
 	exit 1
 }
 
+# Runs the clients in the background so that a signal to this script stops them at once (via the trap).
 clients() {
 	local pid
 	pid=$(pgrep -P "$SERVER_PID" java | head -1)
 	timeout "$STEP_TIMEOUT" java "${CLIENT_OPTS[@]}" -Dfanout.serverPid="$pid" -cp "$JAR" "$HERE/FanoutDriver.java" \
-		clients "$@" \
-		| tee -a "$WORK/results"
+		clients "$@" >"$WORK/clients.log" 2>&1 &
+	CLIENTS_PID=$!
+	wait "$CLIENTS_PID" || true
+	CLIENTS_PID=""
+	tee -a "$WORK/results" <"$WORK/clients.log"
 }
 
 echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')  nproc: $(nproc)  load: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -73,7 +85,7 @@ echo "connections=$CONNECTIONS messages=$MESSAGES open-file limit=$(ulimit -n)"
 
 start_server "$WORK/baseline.log" '^READY port=\([0-9]*\)$' \
 	java "${SERVER_OPTS[@]}" -cp "$JAR" "$HERE/FanoutDriver.java" baseline-server
-clients baseline "$PORT" "$CONNECTIONS" "$MESSAGES" || true
+clients baseline "$PORT" "$CONNECTIONS" "$MESSAGES"
 stop_server
 
 for protocol in $PROTOCOLS; do
@@ -83,7 +95,7 @@ for protocol in $PROTOCOLS; do
 	fi
 	start_server "$WORK/emulator.log" '^Connection string: Endpoint=http:\/\/127.0.0.1:\([0-9]*\);.*' \
 		java "${SERVER_OPTS[@]}" "${jfr[@]}" -jar "$JAR" --host 127.0.0.1 --port 0
-	clients emulator "$PORT" "$CONNECTIONS" "$MESSAGES" "$protocol" || true
+	clients emulator "$PORT" "$CONNECTIONS" "$MESSAGES" "$protocol"
 	stop_server
 done
 
