@@ -10,11 +10,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
-import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -34,6 +34,8 @@ final class EmulatedService {
 	private static final String SYSTEM_CONTENT_TYPE = "application/json; charset=utf-8";
 
 	private final Map<String, Hub> hubs = new ConcurrentHashMap<>();
+
+	private final Map<EventLoop, OutboundFrames.Batch> batches = new ConcurrentHashMap<>();
 
 	private final AccessTokens tokens;
 
@@ -140,11 +142,21 @@ final class EmulatedService {
 	}
 
 	/**
+	 * Creates the outbound frames of a new WebSocket; WebSockets of one event loop share their writing task.
+	 * @param channel the WebSocket's channel
+	 * @return the outbound frames
+	 */
+	OutboundFrames outboundFrames(Channel channel) {
+		OutboundFrames.Batch batch = this.batches.computeIfAbsent(channel.eventLoop(), OutboundFrames.Batch::new);
+		return new OutboundFrames(channel, batch);
+	}
+
+	/**
 	 * Handles the end of a WebSocket: a reliable connection waits for a reconnection, any other connection ends.
 	 * @param connection the connection
 	 * @param socket the outbound frames of the WebSocket that ended
 	 */
-	void socketEnded(ClientConnection connection, Sinks.Many<WebSocketFrame> socket) {
+	void socketEnded(ClientConnection connection, OutboundFrames socket) {
 		boolean lost = connection.detach(socket, () -> Schedulers.parallel()
 			.schedule(() -> close(connection, ClientConnection.CLOSE_UNRECOVERABLE, null),
 					this.reconnectionWindow.toMillis(), TimeUnit.MILLISECONDS));

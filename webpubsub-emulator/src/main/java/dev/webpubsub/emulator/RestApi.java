@@ -255,16 +255,22 @@ final class RestApi {
 		ODataFilter filter = filter(op.uri.first("filter"));
 		Payload.DataType type = Payload.DataType.fromContentType(
 				op.request.requestHeaders().get(HttpHeaderNames.CONTENT_TYPE));
-		List<ClientConnection> recipients = List.copyOf(targets);
 		return body(op).flatMap((body) -> {
 			OutboundMessage message = OutboundMessage.fromServer(new Payload(type, body), this.service.jsonMapper());
-			for (ClientConnection connection : recipients) {
-				if (!excluded.contains(connection.id()) && (filter == null || filter.matches(connection))) {
+			// Iterated in place: the hub's concurrent collections need no copy per message.
+			boolean everyone = excluded.isEmpty() && filter == null;
+			for (ClientConnection connection : targets) {
+				if (everyone || isRecipient(connection, excluded, filter)) {
 					connection.send(message);
 				}
 			}
 			return status(op.response, 202);
 		});
+	}
+
+	private static boolean isRecipient(ClientConnection connection, Set<String> excluded,
+			@Nullable ODataFilter filter) {
+		return !excluded.contains(connection.id()) && (filter == null || filter.matches(connection));
 	}
 
 	private Mono<Void> close(Operation op, Collection<ClientConnection> targets) {

@@ -59,6 +59,38 @@ class RestApiTests extends AbstractEmulatorTests {
 	}
 
 	@Test
+	void sendToAllGivesEveryClientOfEveryProtocolTheWholeMessage() {
+		List<TestWebSocket> simple = List.of(TestWebSocket.connect(clientUrl(emulator, this.hub, "s1")),
+				TestWebSocket.connect(clientUrl(emulator, this.hub, "s2")));
+		List<JsonClient> json = List.of(json(emulator, this.hub, "j1"), json(emulator, this.hub, "j2"));
+		List<JsonClient> reliable = List.of(
+				json(clientUrl(emulator, this.hub, "r1"), "json.reliable.webpubsub.azure.v1"),
+				json(clientUrl(emulator, this.hub, "r2"), "json.reliable.webpubsub.azure.v1"));
+		await().until(() -> this.client.userExistsWithResponse("s2", null).getValue()
+				&& this.client.userExistsWithResponse("s1", null).getValue());
+
+		for (String data : List.of("Hello", "again")) {
+			this.client.sendToAll(data, WebPubSubContentType.TEXT_PLAIN);
+		}
+		for (TestWebSocket socket : simple) {
+			assertThat(socket.next()).isEqualTo("Hello");
+			assertThat(socket.next()).isEqualTo("again");
+		}
+		for (JsonClient client : json) {
+			assertThat(client.socket().nextText())
+				.isEqualTo("{\"type\":\"message\",\"from\":\"server\",\"dataType\":\"text\",\"data\":\"Hello\"}");
+			assertThat(client.next().path("data").asString()).isEqualTo("again");
+		}
+		for (JsonClient client : reliable) {
+			assertThat(client.socket().nextText()).isEqualTo("{\"type\":\"message\",\"from\":\"server\","
+					+ "\"dataType\":\"text\",\"data\":\"Hello\",\"sequenceId\":1}");
+			JsonNode second = client.next();
+			assertThat(second.path("data").asString()).isEqualTo("again");
+			assertThat(second.path("sequenceId").asLong()).isEqualTo(2);
+		}
+	}
+
+	@Test
 	void sendToAllHonoursExcludedConnectionsAndFilters() {
 		JsonClient a = json(emulator, this.hub, "alice");
 		JsonClient b = json(emulator, this.hub, "bob");
