@@ -122,6 +122,18 @@ class ClientProtocolTests extends AbstractEmulatorTests {
 	}
 
 	@Test
+	void roleClaimsMayBeASingleString() {
+		String token = TestTokens.sign(emulator.accessKey(), "{\"aud\":\"" + emulator.endpoint() + "/client/hubs/"
+				+ this.hub + "\",\"exp\":" + TestTokens.inOneHour() + ",\"role\":\"webpubsub.joinLeaveGroup.g1\"}");
+		JsonClient c = json(emulator.endpoint().replace("http:", "ws:") + "/client/hubs/" + this.hub + "?access_token="
+				+ token, JSON);
+		c.send("{\"type\":\"joinGroup\",\"group\":\"g1\",\"ackId\":1}");
+		assertThat(c.next()).isEqualTo(ack(1));
+		c.send("{\"type\":\"joinGroup\",\"group\":\"g2\",\"ackId\":2}");
+		assertThat(c.next().path("error").path("name").asString()).isEqualTo("Forbidden");
+	}
+
+	@Test
 	void pingIsAnsweredWithPong() {
 		JsonClient c = json(emulator, this.hub, "u");
 		c.send("{\"type\":\"ping\"}");
