@@ -81,8 +81,8 @@ final class ClientEndpoint {
 			return reject(response, HttpResponseStatus.NOT_FOUND, "Not found");
 		}
 		if (!EmulatedService.isValidHubName(hub)) {
-			return reject(response, HttpResponseStatus.BAD_REQUEST, "Invalid hub name: a hub name starts with a "
-					+ "letter and has at most 128 letters, digits and _`,.[] characters");
+			return reject(response, HttpResponseStatus.BAD_REQUEST,
+					"Invalid hub name: " + EmulatedService.HUB_NAME_RULE);
 		}
 		String connectionId = uri.first("awps_connection_id");
 		if (connectionId != null) {
@@ -277,14 +277,8 @@ final class ClientEndpoint {
 	 * form, for the host the client used and for the emulator's own endpoint.
 	 */
 	private List<String> audiences(HttpServerRequest request, String hub) {
-		List<String> hosts = new ArrayList<>();
-		String host = request.requestHeaders().get(HttpHeaderNames.HOST);
-		if (host != null) {
-			hosts.add(host);
-		}
-		hosts.add(this.service.authority());
 		List<String> audiences = new ArrayList<>();
-		for (String candidate : hosts) {
+		for (String candidate : this.service.audienceHosts(request)) {
 			for (String scheme : List.of("http", "https", "ws", "wss")) {
 				audiences.add(scheme + "://" + candidate + "/client/hubs/" + hub);
 			}
