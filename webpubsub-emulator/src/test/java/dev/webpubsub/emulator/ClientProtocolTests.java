@@ -199,6 +199,10 @@ class ClientProtocolTests extends AbstractEmulatorTests {
 			WebPubSubServiceClient sdk = sdk(shortWindow, this.hub);
 			c.socket().abort();
 			await().until(() -> !sdk.connectionExistsWithResponse(c.connectionId(), null).getValue());
+			TestWebSocket late = TestWebSocket.connect(clientUrl(shortWindow, this.hub, "r") + "&awps_connection_id="
+					+ c.connectionId() + "&awps_reconnection_token="
+					+ c.connected().path("reconnectionToken").asString(), RELIABLE);
+			assertThat(late.awaitClose()).isEqualTo(1008);
 		}
 		finally {
 			shortWindow.stop();

@@ -142,6 +142,17 @@ class UpstreamTests {
 		upstream.respond((request) -> request.event().equals("connect") ? Reply.of(403, "text/plain", "forbidden")
 				: TestUpstream.defaultReply(request));
 		assertThat(TestWebSocket.handshakeStatus(clientUrl(emulator, this.hub, "u"))).isEqualTo(403);
+		upstream.respond((request) -> request.event().equals("connect") ? Reply.of(503, "text/plain", "busy")
+				: TestUpstream.defaultReply(request));
+		assertThat(TestWebSocket.handshakeStatus(clientUrl(emulator, this.hub, "u"))).isEqualTo(503);
+	}
+
+	@Test
+	void connectResponseSelectingAnUnofferedSubprotocolRejectsTheClient() {
+		upstream.respond((request) -> request.event().equals("connect")
+				? Reply.of(200, "application/json", "{\"subprotocol\":\"json.reliable.webpubsub.azure.v1\"}")
+				: TestUpstream.defaultReply(request));
+		assertThat(TestWebSocket.handshakeStatus(clientUrl(emulator, this.hub, "u"))).isEqualTo(500);
 	}
 
 	@Test
