@@ -106,6 +106,27 @@ class RestApiTests extends AbstractEmulatorTests {
 	}
 
 	@Test
+	void groupAndUserSendsHonourFilters() {
+		JsonClient alice1 = json(emulator, this.hub, "alice");
+		JsonClient alice2 = json(emulator, this.hub, "alice");
+		this.client.addConnectionToGroupWithResponse("g", alice1.connectionId(), null);
+		this.client.addConnectionToGroupWithResponse("g", alice2.connectionId(), null);
+		RequestOptions toGroup = new RequestOptions().addQueryParam("filter", "connectionId eq '"
+				+ alice2.connectionId() + "'")
+			.setHeader(com.azure.core.http.HttpHeaderName.CONTENT_TYPE, "text/plain");
+		this.client.sendToGroupWithResponse("g", BinaryData.fromString("group filtered"), toGroup);
+		RequestOptions toUser = new RequestOptions().addQueryParam("filter", "connectionId ne '"
+				+ alice2.connectionId() + "'")
+			.setHeader(com.azure.core.http.HttpHeaderName.CONTENT_TYPE, "text/plain");
+		this.client.sendToUserWithResponse("alice", BinaryData.fromString("user filtered"), toUser);
+		assertThat(alice2.next().path("data").asString()).isEqualTo("group filtered");
+		assertThat(alice1.next().path("data").asString()).isEqualTo("user filtered");
+		this.client.sendToAll("last", WebPubSubContentType.TEXT_PLAIN);
+		assertThat(alice1.next().path("data").asString()).isEqualTo("last");
+		assertThat(alice2.next().path("data").asString()).isEqualTo("last");
+	}
+
+	@Test
 	void sendsToAUserAConnectionAndAGroup() {
 		JsonClient alice1 = json(emulator, this.hub, "alice");
 		JsonClient alice2 = json(emulator, this.hub, "alice");
