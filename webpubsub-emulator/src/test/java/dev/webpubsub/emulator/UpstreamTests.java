@@ -186,6 +186,29 @@ class UpstreamTests {
 	}
 
 	@Test
+	void userEventResponsesKeepTheirDataTypeForJsonClients() {
+		upstream.respond((request) -> switch (request.event()) {
+			case "text" -> Reply.of(200, "text/plain; charset=utf-8", "plain reply");
+			case "bytes" -> new Reply(200, java.util.Map.of(), "application/octet-stream", new byte[] { 1, 2 });
+			case "untyped" -> new Reply(200, java.util.Map.of(), null, new byte[] { 3 });
+			default -> TestUpstream.defaultReply(request);
+		});
+		JsonClient c = json(emulator, this.hub, "u");
+		c.send("{\"type\":\"event\",\"event\":\"text\",\"dataType\":\"text\",\"data\":\"x\"}");
+		JsonNode text = c.next();
+		assertThat(text.path("dataType").asString()).isEqualTo("text");
+		assertThat(text.path("data").asString()).isEqualTo("plain reply");
+		c.send("{\"type\":\"event\",\"event\":\"bytes\",\"dataType\":\"text\",\"data\":\"x\"}");
+		JsonNode bytes = c.next();
+		assertThat(bytes.path("dataType").asString()).isEqualTo("binary");
+		assertThat(bytes.path("data").asString()).isEqualTo("AQI=");
+		c.send("{\"type\":\"event\",\"event\":\"untyped\",\"dataType\":\"text\",\"data\":\"x\"}");
+		JsonNode untyped = c.next();
+		assertThat(untyped.path("dataType").asString()).isEqualTo("binary");
+		assertThat(untyped.path("data").asString()).isEqualTo("Aw==");
+	}
+
+	@Test
 	void simpleClientFramesAreMessageEventsAndResponsesAreFrames() {
 		upstream.respond((request) -> {
 			if (!request.event().equals("message")) {
