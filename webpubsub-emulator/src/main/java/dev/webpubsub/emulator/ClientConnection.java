@@ -10,13 +10,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import io.netty.buffer.Unpooled;
-import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
-import reactor.core.publisher.Sinks;
 
 /**
  * One logical client connection: its identity, groups and permissions, and the WebSocket it is currently attached
@@ -63,7 +61,7 @@ final class ClientConnection {
 
 	private long sequenceId;
 
-	private Sinks.@Nullable Many<WebSocketFrame> socket;
+	private @Nullable OutboundFrames socket;
 
 	private @Nullable Disposable expiry;
 
@@ -165,20 +163,20 @@ final class ClientConnection {
 	 * Attaches a new WebSocket, replaying unacknowledged messages of a reliable connection.
 	 * @param sink the outbound frames of the WebSocket
 	 */
-	synchronized void attach(Sinks.Many<WebSocketFrame> sink) {
+	synchronized void attach(OutboundFrames sink) {
 		if (this.closed) {
 			// The reconnection window ended while the new WebSocket was opening.
-			sink.tryEmitComplete();
+			sink.complete();
 			return;
 		}
 		if (this.expiry != null) {
 			this.expiry.dispose();
 			this.expiry = null;
 		}
-		Sinks.Many<WebSocketFrame> previous = this.socket;
+		OutboundFrames previous = this.socket;
 		this.socket = sink;
 		if (previous != null) {
-			previous.tryEmitComplete();
+			previous.complete();
 		}
 		for (Unacked message : this.unacked) {
 			emit(text(message.text()));
@@ -191,7 +189,7 @@ final class ClientConnection {
 	 * @param expiry schedules the end of a reliable connection's reconnection window
 	 * @return whether the connection lost its current WebSocket (and is not already closed)
 	 */
-	synchronized boolean detach(Sinks.Many<WebSocketFrame> sink, Supplier<Disposable> expiry) {
+	synchronized boolean detach(OutboundFrames sink, Supplier<Disposable> expiry) {
 		if (this.socket != sink || this.closed) {
 			return false;
 		}
@@ -215,13 +213,8 @@ final class ClientConnection {
 			return;
 		}
 		switch (this.protocol) {
-			case SIMPLE -> {
-				Payload payload = message.payload();
-				emit((payload.type() == Payload.DataType.BINARY)
-						? new BinaryWebSocketFrame(Unpooled.wrappedBuffer(payload.data()))
-						: new TextWebSocketFrame(Unpooled.wrappedBuffer(payload.data())));
-			}
-			case JSON -> emit(text(message.jsonText()));
+			case SIMPLE -> emit(message.simpleFrame());
+			case JSON -> emit(message.jsonFrame());
 			case JSON_RELIABLE -> {
 				long sequence = ++this.sequenceId;
 				String text = message.jsonText(sequence);
@@ -284,10 +277,10 @@ final class ClientConnection {
 			this.expiry.dispose();
 			this.expiry = null;
 		}
-		Sinks.Many<WebSocketFrame> current = this.socket;
+		OutboundFrames current = this.socket;
 		this.socket = null;
 		if (current != null) {
-			current.tryEmitComplete();
+			current.complete();
 		}
 		return true;
 	}
@@ -309,9 +302,12 @@ final class ClientConnection {
 	}
 
 	private void emit(WebSocketFrame frame) {
-		Sinks.Many<WebSocketFrame> current = this.socket;
-		if (current == null || current.tryEmitNext(frame).isFailure()) {
+		OutboundFrames current = this.socket;
+		if (current == null) {
 			frame.release();
+		}
+		else {
+			current.write(frame);
 		}
 	}
 

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
@@ -26,7 +27,6 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 import reactor.netty.http.server.WebsocketServerSpec;
@@ -81,8 +81,8 @@ final class ClientEndpoint {
 			return reject(response, HttpResponseStatus.NOT_FOUND, "Not found");
 		}
 		if (!EmulatedService.isValidHubName(hub)) {
-			return reject(response, HttpResponseStatus.BAD_REQUEST, "Invalid hub name: a hub name starts with a "
-					+ "letter and has at most 128 letters, digits and _`,.[] characters");
+			return reject(response, HttpResponseStatus.BAD_REQUEST,
+					"Invalid hub name: " + EmulatedService.HUB_NAME_RULE);
 		}
 		String connectionId = uri.first("awps_connection_id");
 		if (connectionId != null) {
@@ -181,7 +181,7 @@ final class ClientEndpoint {
 
 	private Mono<Void> session(WebsocketInbound in, WebsocketOutbound out, ClientConnection connection,
 			Set<String> groups, boolean reconnect) {
-		Sinks.Many<WebSocketFrame> socket = Sinks.many().unicast().onBackpressureBuffer();
+		OutboundFrames socket = this.service.outboundFrames(channel(in));
 		connection.attach(socket);
 		if (!reconnect) {
 			this.service.register(connection, groups);
@@ -207,12 +207,18 @@ final class ClientEndpoint {
 			.doFinally((signal) -> {
 				pings.dispose();
 				this.service.socketEnded(connection, socket);
+				socket.complete();
 			})
 			.subscribe(null, (ex) -> logger.debug("WebSocket of connection " + connection.id() + " failed", ex));
-		return out.sendObject(socket.asFlux())
-			.then()
+		return socket.done()
 			.then(Mono.defer(() -> out.sendClose(connection.closeCode(), connection.closeReason())))
 			.onErrorResume((ex) -> Mono.empty());
+	}
+
+	private static Channel channel(WebsocketInbound in) {
+		Channel[] channel = new Channel[1];
+		in.withConnection((connection) -> channel[0] = connection.channel());
+		return channel[0];
 	}
 
 	private Mono<Void> onFrame(ClientConnection connection, InboundFrame frame) {
@@ -271,14 +277,8 @@ final class ClientEndpoint {
 	 * form, for the host the client used and for the emulator's own endpoint.
 	 */
 	private List<String> audiences(HttpServerRequest request, String hub) {
-		List<String> hosts = new ArrayList<>();
-		String host = request.requestHeaders().get(HttpHeaderNames.HOST);
-		if (host != null) {
-			hosts.add(host);
-		}
-		hosts.add(this.service.authority());
 		List<String> audiences = new ArrayList<>();
-		for (String candidate : hosts) {
+		for (String candidate : this.service.audienceHosts(request)) {
 			for (String scheme : List.of("http", "https", "ws", "wss")) {
 				audiences.add(scheme + "://" + candidate + "/client/hubs/" + hub);
 			}

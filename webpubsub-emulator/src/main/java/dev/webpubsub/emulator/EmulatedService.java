@@ -3,6 +3,7 @@ package dev.webpubsub.emulator;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,12 +11,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
-import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
+import reactor.netty.http.server.HttpServerRequest;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -29,11 +32,17 @@ final class EmulatedService {
 	private static final Log logger = LogFactory.getLog(EmulatedService.class);
 
 	/** Hub names the service accepts. */
+	/** What makes a hub name valid, as both endpoints answer an invalid one. */
+	static final String HUB_NAME_RULE = "a hub name starts with a letter and has at most 128 letters, digits and "
+			+ "_`,.[] characters";
+
 	static final Pattern HUB_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_`,.\\[\\]]{0,127}");
 
 	private static final String SYSTEM_CONTENT_TYPE = "application/json; charset=utf-8";
 
 	private final Map<String, Hub> hubs = new ConcurrentHashMap<>();
+
+	private final Map<EventLoop, OutboundFrames.Batch> batches = new ConcurrentHashMap<>();
 
 	private final AccessTokens tokens;
 
@@ -74,6 +83,16 @@ final class EmulatedService {
 
 	JsonMapper jsonMapper() {
 		return this.jsonMapper;
+	}
+
+	/**
+	 * Hosts a token audience may name: the one the caller used (its {@code Host} header) and the emulator's own.
+	 * @param request the request
+	 * @return the hosts
+	 */
+	List<String> audienceHosts(HttpServerRequest request) {
+		String host = request.requestHeaders().get(HttpHeaderNames.HOST);
+		return (host != null) ? List.of(host, this.authority) : List.of(this.authority);
 	}
 
 	static boolean isValidHubName(@Nullable String hub) {
@@ -140,11 +159,21 @@ final class EmulatedService {
 	}
 
 	/**
+	 * Creates the outbound frames of a new WebSocket; WebSockets of one event loop share their writing task.
+	 * @param channel the WebSocket's channel
+	 * @return the outbound frames
+	 */
+	OutboundFrames outboundFrames(Channel channel) {
+		OutboundFrames.Batch batch = this.batches.computeIfAbsent(channel.eventLoop(), OutboundFrames.Batch::new);
+		return new OutboundFrames(channel, batch);
+	}
+
+	/**
 	 * Handles the end of a WebSocket: a reliable connection waits for a reconnection, any other connection ends.
 	 * @param connection the connection
 	 * @param socket the outbound frames of the WebSocket that ended
 	 */
-	void socketEnded(ClientConnection connection, Sinks.Many<WebSocketFrame> socket) {
+	void socketEnded(ClientConnection connection, OutboundFrames socket) {
 		boolean lost = connection.detach(socket, () -> Schedulers.parallel()
 			.schedule(() -> close(connection, ClientConnection.CLOSE_UNRECOVERABLE, null),
 					this.reconnectionWindow.toMillis(), TimeUnit.MILLISECONDS));

@@ -62,8 +62,8 @@ final class RestApi {
 		}
 		String hubName = path.get(2);
 		if (!EmulatedService.isValidHubName(hubName)) {
-			return error(response, 400, "InvalidHubName", "Invalid hub name '" + hubName
-					+ "': a hub name starts with a letter and has at most 128 letters, digits and _`,.[] characters");
+			return error(response, 400, "InvalidHubName",
+					"Invalid hub name '" + hubName + "': " + EmulatedService.HUB_NAME_RULE);
 		}
 		if (uri.first("api-version") == null) {
 			return error(response, 400, "MissingApiVersionParameter", "The 'api-version' query parameter is required");
@@ -255,16 +255,22 @@ final class RestApi {
 		ODataFilter filter = filter(op.uri.first("filter"));
 		Payload.DataType type = Payload.DataType.fromContentType(
 				op.request.requestHeaders().get(HttpHeaderNames.CONTENT_TYPE));
-		List<ClientConnection> recipients = List.copyOf(targets);
 		return body(op).flatMap((body) -> {
 			OutboundMessage message = OutboundMessage.fromServer(new Payload(type, body), this.service.jsonMapper());
-			for (ClientConnection connection : recipients) {
-				if (!excluded.contains(connection.id()) && (filter == null || filter.matches(connection))) {
+			// Iterated in place: the hub's concurrent collections need no copy per message.
+			boolean everyone = excluded.isEmpty() && filter == null;
+			for (ClientConnection connection : targets) {
+				if (everyone || isRecipient(connection, excluded, filter)) {
 					connection.send(message);
 				}
 			}
 			return status(op.response, 202);
 		});
+	}
+
+	private static boolean isRecipient(ClientConnection connection, Set<String> excluded,
+			@Nullable ODataFilter filter) {
+		return !excluded.contains(connection.id()) && (filter == null || filter.matches(connection));
 	}
 
 	private Mono<Void> close(Operation op, Collection<ClientConnection> targets) {
@@ -463,7 +469,7 @@ final class RestApi {
 		String path = uri.split("\\?", 2)[0];
 		String trimmed = (path.length() > 1 && path.endsWith("/")) ? path.substring(0, path.length() - 1) : path;
 		List<String> audiences = new ArrayList<>();
-		for (String host : List.of(host(request), this.service.authority())) {
+		for (String host : this.service.audienceHosts(request)) {
 			for (String scheme : List.of("http://", "https://")) {
 				audiences.add(scheme + host + uri);
 				audiences.add(scheme + host + path);

@@ -113,12 +113,20 @@ class ClientProtocolTests extends AbstractEmulatorTests {
 
 	@Test
 	void tokenGroupsAreJoinedAtConnect() {
-		String token = TestTokens.sign(emulator.accessKey(), "{\"aud\":\"" + emulator.endpoint() + "/client/hubs/"
-				+ this.hub + "\",\"exp\":" + TestTokens.inOneHour() + ",\"sub\":\"u\",\"webpubsub.group\":\"g1\"}");
 		JsonClient c = json(emulator.endpoint().replace("http:", "ws:") + "/client/?hub=" + this.hub + "&access_token="
-				+ token, JSON);
+				+ signedToken("\"sub\":\"u\",\"webpubsub.group\":\"g1\""), JSON);
 		this.client.sendToGroup("g1", "welcome", WebPubSubContentType.TEXT_PLAIN);
 		assertThat(c.next().path("data").asString()).isEqualTo("welcome");
+	}
+
+	@Test
+	void roleClaimsMayBeASingleString() {
+		JsonClient c = json(emulator.endpoint().replace("http:", "ws:") + "/client/hubs/" + this.hub + "?access_token="
+				+ signedToken("\"role\":\"webpubsub.joinLeaveGroup.g1\""), JSON);
+		c.send("{\"type\":\"joinGroup\",\"group\":\"g1\",\"ackId\":1}");
+		assertThat(c.next()).isEqualTo(ack(1));
+		c.send("{\"type\":\"joinGroup\",\"group\":\"g2\",\"ackId\":2}");
+		assertThat(c.next().path("error").path("name").asString()).isEqualTo("Forbidden");
 	}
 
 	@Test
@@ -187,6 +195,10 @@ class ClientProtocolTests extends AbstractEmulatorTests {
 			WebPubSubServiceClient sdk = sdk(shortWindow, this.hub);
 			c.socket().abort();
 			await().until(() -> !sdk.connectionExistsWithResponse(c.connectionId(), null).getValue());
+			TestWebSocket late = TestWebSocket.connect(clientUrl(shortWindow, this.hub, "r") + "&awps_connection_id="
+					+ c.connectionId() + "&awps_reconnection_token="
+					+ c.connected().path("reconnectionToken").asString(), RELIABLE);
+			assertThat(late.awaitClose()).isEqualTo(1008);
 		}
 		finally {
 			shortWindow.stop();
@@ -291,6 +303,15 @@ class ClientProtocolTests extends AbstractEmulatorTests {
 			.GET()
 			.build());
 		assertThat(response.statusCode()).isEqualTo(400);
+	}
+
+	/**
+	 * Signs a client token for this test's hub with the given claims besides {@code aud} and {@code exp}; the claims
+	 * are written by hand to use the single-string forms the SDKs never write.
+	 */
+	private String signedToken(String claims) {
+		return TestTokens.sign(emulator.accessKey(), "{\"aud\":\"" + emulator.endpoint() + "/client/hubs/" + this.hub
+				+ "\",\"exp\":" + TestTokens.inOneHour() + "," + claims + "}");
 	}
 
 	private static JsonNode ack(long ackId) {

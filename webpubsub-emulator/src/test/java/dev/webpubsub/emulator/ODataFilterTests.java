@@ -24,6 +24,25 @@ class ODataFilterTests {
 		assertThat(matching("userId ne 'alice'")).containsExactly(this.bob, this.anonymous);
 		assertThat(matching("connectionId gt 'c1'")).containsExactly(this.bob, this.anonymous);
 		assertThat(matching("userId eq null")).containsExactly(this.anonymous);
+		assertThat(matching("connectionId ge 'c2'")).containsExactly(this.bob, this.anonymous);
+		assertThat(matching("connectionId lt 'c2'")).containsExactly(this.alice);
+		assertThat(matching("connectionId le 'c2'")).containsExactly(this.alice, this.bob);
+	}
+
+	@Test
+	void comparesIntegerAndBooleanLiterals() {
+		assertThat(matching("length(groups) ge 1 and length(groups) lt 2")).containsExactly(this.anonymous);
+		assertThat(matching("length(groups) le 0")).containsExactly(this.bob);
+		assertThat(matching("startswith(userId, 'b') eq true")).containsExactly(this.bob);
+		assertThat(matching("contains(connectionId, 'c') ne false")).containsExactly(this.alice, this.bob,
+				this.anonymous);
+	}
+
+	@Test
+	void filtersOnTheProtocol() {
+		this.bob.select("json.webpubsub.azure.v1");
+		assertThat(matching("protocol eq 'json.webpubsub.azure.v1'")).containsExactly(this.bob);
+		assertThat(matching("protocol eq null")).containsExactly(this.alice, this.anonymous);
 	}
 
 	@Test

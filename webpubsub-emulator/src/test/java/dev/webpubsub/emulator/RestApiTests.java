@@ -59,6 +59,38 @@ class RestApiTests extends AbstractEmulatorTests {
 	}
 
 	@Test
+	void sendToAllGivesEveryClientOfEveryProtocolTheWholeMessage() {
+		List<TestWebSocket> simple = List.of(TestWebSocket.connect(clientUrl(emulator, this.hub, "s1")),
+				TestWebSocket.connect(clientUrl(emulator, this.hub, "s2")));
+		List<JsonClient> json = List.of(json(emulator, this.hub, "j1"), json(emulator, this.hub, "j2"));
+		List<JsonClient> reliable = List.of(
+				json(clientUrl(emulator, this.hub, "r1"), "json.reliable.webpubsub.azure.v1"),
+				json(clientUrl(emulator, this.hub, "r2"), "json.reliable.webpubsub.azure.v1"));
+		await().until(() -> this.client.userExistsWithResponse("s2", null).getValue()
+				&& this.client.userExistsWithResponse("s1", null).getValue());
+
+		for (String data : List.of("Hello", "again")) {
+			this.client.sendToAll(data, WebPubSubContentType.TEXT_PLAIN);
+		}
+		for (TestWebSocket socket : simple) {
+			assertThat(socket.next()).isEqualTo("Hello");
+			assertThat(socket.next()).isEqualTo("again");
+		}
+		for (JsonClient client : json) {
+			assertThat(client.socket().nextText())
+				.isEqualTo("{\"type\":\"message\",\"from\":\"server\",\"dataType\":\"text\",\"data\":\"Hello\"}");
+			assertThat(client.next().path("data").asString()).isEqualTo("again");
+		}
+		for (JsonClient client : reliable) {
+			assertThat(client.socket().nextText()).isEqualTo("{\"type\":\"message\",\"from\":\"server\","
+					+ "\"dataType\":\"text\",\"data\":\"Hello\",\"sequenceId\":1}");
+			JsonNode second = client.next();
+			assertThat(second.path("data").asString()).isEqualTo("again");
+			assertThat(second.path("sequenceId").asLong()).isEqualTo(2);
+		}
+	}
+
+	@Test
 	void sendToAllHonoursExcludedConnectionsAndFilters() {
 		JsonClient a = json(emulator, this.hub, "alice");
 		JsonClient b = json(emulator, this.hub, "bob");
@@ -71,6 +103,27 @@ class RestApiTests extends AbstractEmulatorTests {
 		assertThat(b.next().path("data").asString()).isEqualTo("only bob");
 		assertThat(a.next().path("data").asString()).isEqualTo("everyone");
 		assertThat(c.next().path("data").asString()).isEqualTo("everyone");
+	}
+
+	@Test
+	void groupAndUserSendsHonourFilters() {
+		JsonClient alice1 = json(emulator, this.hub, "alice");
+		JsonClient alice2 = json(emulator, this.hub, "alice");
+		this.client.addConnectionToGroupWithResponse("g", alice1.connectionId(), null);
+		this.client.addConnectionToGroupWithResponse("g", alice2.connectionId(), null);
+		RequestOptions toGroup = new RequestOptions().addQueryParam("filter", "connectionId eq '"
+				+ alice2.connectionId() + "'")
+			.setHeader(com.azure.core.http.HttpHeaderName.CONTENT_TYPE, "text/plain");
+		this.client.sendToGroupWithResponse("g", BinaryData.fromString("group filtered"), toGroup);
+		RequestOptions toUser = new RequestOptions().addQueryParam("filter", "connectionId ne '"
+				+ alice2.connectionId() + "'")
+			.setHeader(com.azure.core.http.HttpHeaderName.CONTENT_TYPE, "text/plain");
+		this.client.sendToUserWithResponse("alice", BinaryData.fromString("user filtered"), toUser);
+		assertThat(alice2.next().path("data").asString()).isEqualTo("group filtered");
+		assertThat(alice1.next().path("data").asString()).isEqualTo("user filtered");
+		this.client.sendToAll("last", WebPubSubContentType.TEXT_PLAIN);
+		assertThat(alice1.next().path("data").asString()).isEqualTo("last");
+		assertThat(alice2.next().path("data").asString()).isEqualTo("last");
 	}
 
 	@Test

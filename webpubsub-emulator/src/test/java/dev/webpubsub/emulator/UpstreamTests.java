@@ -142,6 +142,17 @@ class UpstreamTests {
 		upstream.respond((request) -> request.event().equals("connect") ? Reply.of(403, "text/plain", "forbidden")
 				: TestUpstream.defaultReply(request));
 		assertThat(TestWebSocket.handshakeStatus(clientUrl(emulator, this.hub, "u"))).isEqualTo(403);
+		upstream.respond((request) -> request.event().equals("connect") ? Reply.of(503, "text/plain", "busy")
+				: TestUpstream.defaultReply(request));
+		assertThat(TestWebSocket.handshakeStatus(clientUrl(emulator, this.hub, "u"))).isEqualTo(503);
+	}
+
+	@Test
+	void connectResponseSelectingAnUnofferedSubprotocolRejectsTheClient() {
+		upstream.respond((request) -> request.event().equals("connect")
+				? Reply.of(200, "application/json", "{\"subprotocol\":\"json.reliable.webpubsub.azure.v1\"}")
+				: TestUpstream.defaultReply(request));
+		assertThat(TestWebSocket.handshakeStatus(clientUrl(emulator, this.hub, "u"))).isEqualTo(500);
 	}
 
 	@Test
@@ -172,6 +183,29 @@ class UpstreamTests {
 		Request bytes = skipTo("bytes");
 		assertThat(bytes.header("Content-Type")).isEqualTo("application/octet-stream");
 		assertThat(bytes.body()).containsExactly(1, 2, 3);
+	}
+
+	@Test
+	void userEventResponsesKeepTheirDataTypeForJsonClients() {
+		upstream.respond((request) -> switch (request.event()) {
+			case "text" -> Reply.of(200, "text/plain; charset=utf-8", "plain reply");
+			case "bytes" -> new Reply(200, java.util.Map.of(), "application/octet-stream", new byte[] { 1, 2 });
+			case "untyped" -> new Reply(200, java.util.Map.of(), null, new byte[] { 3 });
+			default -> TestUpstream.defaultReply(request);
+		});
+		JsonClient c = json(emulator, this.hub, "u");
+		c.send("{\"type\":\"event\",\"event\":\"text\",\"dataType\":\"text\",\"data\":\"x\"}");
+		JsonNode text = c.next();
+		assertThat(text.path("dataType").asString()).isEqualTo("text");
+		assertThat(text.path("data").asString()).isEqualTo("plain reply");
+		c.send("{\"type\":\"event\",\"event\":\"bytes\",\"dataType\":\"text\",\"data\":\"x\"}");
+		JsonNode bytes = c.next();
+		assertThat(bytes.path("dataType").asString()).isEqualTo("binary");
+		assertThat(bytes.path("data").asString()).isEqualTo("AQI=");
+		c.send("{\"type\":\"event\",\"event\":\"untyped\",\"dataType\":\"text\",\"data\":\"x\"}");
+		JsonNode untyped = c.next();
+		assertThat(untyped.path("dataType").asString()).isEqualTo("binary");
+		assertThat(untyped.path("data").asString()).isEqualTo("Aw==");
 	}
 
 	@Test
