@@ -56,6 +56,9 @@ public class EventDispatchBenchmarks {
 
 	private Mac mac;
 
+	/**
+	 * Starts the context with the echo handler and checks that the pipeline echoes the event.
+	 */
 	@Setup
 	public void setUp() {
 		this.context = StarterContext.start(BenchmarkKeys.CONNECTION_STRING, EchoHandler.class);
@@ -81,11 +84,18 @@ public class EventDispatchBenchmarks {
 		}
 	}
 
+	/**
+	 * Closes the context.
+	 */
 	@TearDown
 	public void tearDown() {
 		this.context.close();
 	}
 
+	/**
+	 * The starter's pipeline: header phase, then body phase with the handler.
+	 * @return the answer
+	 */
 	@Benchmark
 	public EventResult starter() {
 		EventPreparation preparation = this.pipeline.prepare("POST", this.headers);

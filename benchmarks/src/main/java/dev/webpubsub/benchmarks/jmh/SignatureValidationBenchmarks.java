@@ -34,6 +34,9 @@ public class SignatureValidationBenchmarks {
 
 	private Hs256JwtSigner signer;
 
+	/**
+	 * Builds the header with a signature of another key first and the valid one second.
+	 */
 	@Setup
 	public void setUp() {
 		this.signer = new Hs256JwtSigner(BenchmarkKeys.ACCESS_KEY);
@@ -41,6 +44,10 @@ public class SignatureValidationBenchmarks {
 				+ HandRolledTokens.signature(CONNECTION_ID, BenchmarkKeys.ACCESS_KEY);
 	}
 
+	/**
+	 * A hand-written check.
+	 * @return whether the signature is valid
+	 */
 	@Benchmark
 	public boolean handRolled() {
 		String expected = HandRolledTokens.signature(CONNECTION_ID, BenchmarkKeys.ACCESS_KEY);
@@ -52,6 +59,10 @@ public class SignatureValidationBenchmarks {
 		return false;
 	}
 
+	/**
+	 * The same check on the starter's cloned {@code Mac}.
+	 * @return whether the signature is valid
+	 */
 	@Benchmark
 	public boolean starterMac() {
 		byte[] expected = ("sha256=" + HexFormat.of()

@@ -53,6 +53,9 @@ public class TokenMintingBenchmarks {
 
 	private GetClientAccessTokenOptions sdkOptions;
 
+	/**
+	 * Starts the context and builds the SDK client.
+	 */
 	@Setup
 	public void setUp() {
 		this.context = StarterContext.start(BenchmarkKeys.CONNECTION_STRING);
@@ -67,11 +70,18 @@ public class TokenMintingBenchmarks {
 			.setExpiresAfter(Duration.ofHours(1));
 	}
 
+	/**
+	 * Closes the context.
+	 */
 	@TearDown
 	public void tearDown() {
 		this.context.close();
 	}
 
+	/**
+	 * The auto-configured {@code ClientAccessTokens}.
+	 * @return the client access URL
+	 */
 	@Benchmark
 	public String starter() {
 		return this.tokens.generateBlocking(this.options).url();
@@ -94,11 +104,19 @@ public class TokenMintingBenchmarks {
 		return "wss://" + BenchmarkKeys.SERVICE_HOST + "/client/hubs/" + BenchmarkKeys.HUB + "?access_token=" + token;
 	}
 
+	/**
+	 * The SDK's {@code getClientAccessToken}.
+	 * @return the client access URL
+	 */
 	@Benchmark
 	public String sdk() {
 		return this.sdk.getClientAccessToken(this.sdkOptions).getUrl();
 	}
 
+	/**
+	 * The hand-rolled signer.
+	 * @return the client access URL
+	 */
 	@Benchmark
 	public String handRolled() {
 		return HandRolledTokens.clientAccessUrl(BenchmarkKeys.SERVICE_HOST, BenchmarkKeys.HUB, BenchmarkKeys.ACCESS_KEY,
