@@ -33,6 +33,8 @@ final class EnvironmentWebPubSubConnections implements WebPubSubConnections {
 
 	private final Map<ConfigurationPropertyName, Optional<WebPubSubConnection>> named = new ConcurrentHashMap<>();
 
+	private final Map<String, Optional<WebPubSubConnection>> bySpelling = new ConcurrentHashMap<>();
+
 	/**
 	 * Creates the registry.
 	 * @param resolver resolves named settings
@@ -63,6 +65,16 @@ final class EnvironmentWebPubSubConnections implements WebPubSubConnections {
 
 	@Override
 	public Optional<WebPubSubConnection> find(String name) {
+		// Looked up on hot paths (every negotiate, every template call): names as written are cached so that a
+		// configuration property name is parsed once per spelling.
+		Optional<WebPubSubConnection> connection = this.bySpelling.get(name);
+		if (connection == null) {
+			connection = this.bySpelling.computeIfAbsent(name, this::resolve);
+		}
+		return connection;
+	}
+
+	private Optional<WebPubSubConnection> resolve(String name) {
 		ConfigurationPropertyName key = ConfigurationPropertyName.adapt(name, '.');
 		if (key.equals(DEFAULT)) {
 			return Optional.ofNullable(this.defaultConnection);

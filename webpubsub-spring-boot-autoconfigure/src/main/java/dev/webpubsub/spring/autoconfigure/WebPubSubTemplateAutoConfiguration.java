@@ -61,7 +61,7 @@ public final class WebPubSubTemplateAutoConfiguration {
 		ReactiveWebPubSubTemplate.Builder builder = ReactiveWebPubSubTemplate.builder(connections.getDefault())
 			.connections(connections)
 			.hub((hub != null) ? HubName.requireValid(hub, "WebPubSubHub") : null)
-			.webClientBuilder(webClientBuilder.getIfAvailable(WebClient::builder))
+			.webClientBuilder(() -> webClientBuilder.getIfAvailable(WebClient::builder))
 			.observationRegistry(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP))
 			.timeout(clientProperties.getTimeout())
 			.maxAttempts(clientProperties.getRetry().getMaxAttempts())

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -42,6 +43,8 @@ record CloudEventHeaders(String connectionId, String hub, String type, String ev
 	static final String PHYSICAL_CONNECTION_ID = "ce-physicalConnectionId";
 
 	static final String SESSION_ID = "ce-sessionId";
+
+	private static final Pattern LIST_SEPARATOR = Pattern.compile("[,\\s]+");
 
 	private static final List<String> REQUIRED = List.of(CONNECTION_ID, HUB, TYPE, EVENT_NAME, ORIGIN);
 
@@ -115,7 +118,7 @@ record CloudEventHeaders(String connectionId, String hub, String type, String ev
 			return List.of();
 		}
 		List<String> values = new ArrayList<>();
-		Arrays.stream(value.split("[,\\s]+")).filter((item) -> !item.isEmpty()).forEach(values::add);
+		Arrays.stream(LIST_SEPARATOR.split(value)).filter((item) -> !item.isEmpty()).forEach(values::add);
 		return values;
 	}
 

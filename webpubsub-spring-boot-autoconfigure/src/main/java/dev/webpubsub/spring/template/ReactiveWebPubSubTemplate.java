@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
@@ -585,7 +586,7 @@ public final class ReactiveWebPubSubTemplate implements ReactiveWebPubSubOperati
 
 		private final WebPubSubConnection connection;
 
-		private WebClient.@Nullable Builder webClientBuilder;
+		private @Nullable Supplier<WebClient.Builder> webClientBuilder;
 
 		private @Nullable JsonMapper jsonMapper;
 
@@ -616,7 +617,20 @@ public final class ReactiveWebPubSubTemplate implements ReactiveWebPubSubOperati
 		 * @return this builder
 		 */
 		public Builder webClientBuilder(WebClient.Builder webClientBuilder) {
-			this.webClientBuilder = webClientBuilder;
+			RequestArguments.notNull("webClientBuilder", webClientBuilder);
+			this.webClientBuilder = () -> webClientBuilder;
+			return this;
+		}
+
+		/**
+		 * Sets where the builder of the {@link WebClient} comes from. It is asked on the first request, so that
+		 * an application that never calls the service does not create an HTTP client (and its connection
+		 * resources) at start-up.
+		 * @param webClientBuilder supplies the builder (cloned)
+		 * @return this builder
+		 */
+		public Builder webClientBuilder(Supplier<WebClient.Builder> webClientBuilder) {
+			this.webClientBuilder = RequestArguments.notNull("webClientBuilder", webClientBuilder);
 			return this;
 		}
 
@@ -715,7 +729,7 @@ public final class ReactiveWebPubSubTemplate implements ReactiveWebPubSubOperati
 			RetrySettings retrySettings = new RetrySettings(this.maxAttempts, this.initialBackoff, this.maxBackoff,
 					this.timeout);
 			ServiceRequestExecutor executor = new ServiceRequestExecutor(
-					(this.webClientBuilder != null) ? this.webClientBuilder : WebClient.builder(),
+					(this.webClientBuilder != null) ? this.webClientBuilder : WebClient::builder,
 					(this.jsonMapper != null) ? this.jsonMapper : JsonMapper.builder().build(), retrySettings,
 					this.observationRegistry);
 			return new ReactiveWebPubSubTemplate(new Shared(executor, this.connections, this.clock), this.connection,

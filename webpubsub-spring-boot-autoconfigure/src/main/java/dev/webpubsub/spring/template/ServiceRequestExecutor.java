@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -19,6 +20,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
@@ -48,7 +50,7 @@ final class ServiceRequestExecutor {
 
 	private static final byte[] NO_BODY = new byte[0];
 
-	private final WebClient webClient;
+	private final Supplier<WebClient> webClient;
 
 	private final JsonMapper jsonMapper;
 
@@ -56,9 +58,11 @@ final class ServiceRequestExecutor {
 
 	private final ObservationRegistry observationRegistry;
 
-	ServiceRequestExecutor(WebClient.Builder webClientBuilder, JsonMapper jsonMapper, RetrySettings retrySettings,
-			ObservationRegistry observationRegistry) {
-		this.webClient = webClientBuilder.clone().filter(new WebPubSubAuthenticationFilter()).build();
+	ServiceRequestExecutor(Supplier<WebClient.Builder> webClientBuilder, JsonMapper jsonMapper,
+			RetrySettings retrySettings, ObservationRegistry observationRegistry) {
+		// Built on the first request: creating Boot's connector costs a noticeable part of start-up.
+		this.webClient = SingletonSupplier
+			.of(() -> webClientBuilder.get().clone().filter(new WebPubSubAuthenticationFilter()).build());
 		this.jsonMapper = jsonMapper;
 		this.retrySettings = retrySettings;
 		this.observationRegistry = observationRegistry;
@@ -87,7 +91,7 @@ final class ServiceRequestExecutor {
 	}
 
 	private Mono<ServiceResponse> exchange(ServiceRequest request, RequestAuthenticator authenticator) {
-		WebClient.RequestBodySpec spec = this.webClient.method(request.method())
+		WebClient.RequestBodySpec spec = this.webClient.get().method(request.method())
 			.uri(request.url())
 			.attribute(WebPubSubAuthenticationFilter.AUTHENTICATOR_ATTRIBUTE, authenticator)
 			.accept(MediaType.APPLICATION_JSON);

@@ -1,7 +1,6 @@
 package dev.webpubsub.spring.token;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Locale;
@@ -144,7 +143,8 @@ public final class ClientAccessTokens {
 		String scheme = "https".equalsIgnoreCase(endpoint.getScheme()) ? "wss" : "ws";
 		String baseUrl = scheme + "://" + authority(endpoint) + "/"
 				+ options.protocol().path(UriUtils.encodePathSegment(options.hub(), StandardCharsets.UTF_8));
-		return new ClientAccessUrl(baseUrl, baseUrl + "?access_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8),
+		// A compact JWT is base64url parts joined by dots, all unreserved in a query, so it needs no encoding.
+		return new ClientAccessUrl(baseUrl, baseUrl + "?access_token=" + token,
 				token);
 	}
 

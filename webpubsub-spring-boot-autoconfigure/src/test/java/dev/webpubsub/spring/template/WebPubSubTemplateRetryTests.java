@@ -222,7 +222,7 @@ class WebPubSubTemplateRetryTests {
 
 	@Test
 	void backsOffExponentiallyWithJitterUpToTheMaximum() {
-		ServiceRequestExecutor executor = new ServiceRequestExecutor(WebClient.builder(), JsonMapper.builder().build(),
+		ServiceRequestExecutor executor = new ServiceRequestExecutor(WebClient::builder, JsonMapper.builder().build(),
 				new RetrySettings(10, Duration.ofMillis(100), Duration.ofMillis(1000), Duration.ofSeconds(1)),
 				ObservationRegistry.NOOP);
 		assertThat(executor.backoff(1).toMillis()).isCloseTo(100, within(20L));
