@@ -10,6 +10,7 @@ import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
+import reactor.core.scheduler.Schedulers;
 
 import dev.webpubsub.spring.handler.WebPubSubEventPipeline;
 import dev.webpubsub.spring.web.reactive.WebPubSubContextArgumentResolver;
@@ -27,8 +28,13 @@ class ReactiveWebhookEndpointConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	WebPubSubWebhookHandler webPubSubReactiveWebhookHandler(WebPubSubEventPipeline pipeline) {
-		return new WebPubSubWebhookHandler(pipeline);
+	WebPubSubWebhookHandler webPubSubReactiveWebhookHandler(WebPubSubEventPipeline pipeline,
+			WebPubSubEventHandlerProperties properties) {
+		WebPubSubWebhookHandler handler = new WebPubSubWebhookHandler(pipeline);
+		if (properties.isBlockingHandlers()) {
+			handler.setBlockingHandlerScheduler(Schedulers.boundedElastic());
+		}
+		return handler;
 	}
 
 	@Bean

@@ -35,6 +35,12 @@ public class WebPubSubEventHandlerProperties {
 	 */
 	private DataSize maxBodySize = DataSize.ofMegabytes(1);
 
+	/**
+	 * Whether, in a reactive web application, handler methods that return a plain value rather than a Mono or
+	 * CompletionStage may block, so that they run on Reactor's bounded elastic scheduler instead of the event loop.
+	 */
+	private boolean blockingHandlers;
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -65,6 +71,14 @@ public class WebPubSubEventHandlerProperties {
 
 	public void setMaxBodySize(DataSize maxBodySize) {
 		this.maxBodySize = maxBodySize;
+	}
+
+	public boolean isBlockingHandlers() {
+		return this.blockingHandlers;
+	}
+
+	public void setBlockingHandlers(boolean blockingHandlers) {
+		this.blockingHandlers = blockingHandlers;
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import dev.webpubsub.spring.token.ClientAccessOptions;
 
@@ -188,11 +189,25 @@ public final class WebPubSubTemplate implements WebPubSubOperations {
 	}
 
 	private static void await(Mono<Void> operation) {
+		assertMayBlock();
 		operation.block();
 	}
 
 	private static <T> T result(Mono<T> operation) {
+		assertMayBlock();
 		return Objects.requireNonNull(operation.block(), "operation completed without a result");
+	}
+
+	/**
+	 * Fails before Reactor does, with a message that names the ways out: event handlers of WebFlux applications run
+	 * on the event loop unless the application declares them blocking.
+	 */
+	private static void assertMayBlock() {
+		if (Schedulers.isInNonBlockingThread()) {
+			throw new IllegalStateException("WebPubSubTemplate cannot block thread '" + Thread.currentThread().getName()
+					+ "', which must not block: use ReactiveWebPubSubTemplate and return its Mono, or, in an event"
+					+ " handler, set webpubsub.event-handler.blocking-handlers=true");
+		}
 	}
 
 	@Override

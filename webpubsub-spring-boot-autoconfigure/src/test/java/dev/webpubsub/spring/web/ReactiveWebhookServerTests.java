@@ -22,12 +22,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReactiveWebhookServerTests extends AbstractWebhookServerTests {
 
 	@Test
-	void runsHandlersThatReturnPlainValuesOffTheEventLoop() throws Exception {
+	void runsHandlersOnTheEventLoopAsWebFluxRunsControllers() throws Exception {
 		HttpResponse<byte[]> response = send(
 				WebPubSubEvents.userEvent("testhub", "thread").signedWith(AbstractWebhookEndpointTests.KEY).text("x"),
 				null);
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(new String(response.body())).startsWith("boundedElastic");
+		assertThat(new String(response.body())).startsWith("non-blocking webflux-http-");
 	}
 
 	@Configuration(proxyBeanMethods = false)

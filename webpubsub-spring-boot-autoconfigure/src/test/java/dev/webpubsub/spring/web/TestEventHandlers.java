@@ -98,7 +98,7 @@ public class TestEventHandlers {
 
 	@WebPubSubEventHandler(hub = "testhub", event = "thread")
 	String thread() {
-		return Thread.currentThread().getName();
+		return (Schedulers.isInNonBlockingThread() ? "non-blocking " : "may block ") + Thread.currentThread().getName();
 	}
 
 	@WebPubSubEventHandler(hub = "testhub", event = "joined")

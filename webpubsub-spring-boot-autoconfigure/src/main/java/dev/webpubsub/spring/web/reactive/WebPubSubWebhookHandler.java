@@ -1,5 +1,6 @@
 package dev.webpubsub.spring.web.reactive;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.server.HandlerFunction;
@@ -9,7 +10,7 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
+import reactor.core.scheduler.Scheduler;
 
 import dev.webpubsub.spring.handler.EventPreparation;
 import dev.webpubsub.spring.handler.EventResult;
@@ -19,8 +20,10 @@ import dev.webpubsub.spring.handler.WebPubSubEventPipeline;
 /**
  * Spring WebFlux adapter of the Web PubSub webhook endpoint: copies the request into the
  * {@link WebPubSubEventPipeline} and its result into the response. The body is read only after the headers pass
- * validation, and joining it stops with 413 as soon as it passes the size limit. Handler methods that return a
- * plain value run on the bounded elastic scheduler, so that blocking code in them never stalls the event loop.
+ * validation, and joining it stops with 413 as soon as it passes the size limit. As with WebFlux controllers,
+ * handler methods run on the event loop unless a {@link #setBlockingHandlerScheduler scheduler for blocking
+ * handlers} is set: then those that return a plain value rather than a {@code Mono} or {@code CompletionStage} run
+ * on it.
  *
  * @author Web PubSub for Spring Boot team
  */
@@ -28,12 +31,23 @@ public class WebPubSubWebhookHandler implements HandlerFunction<ServerResponse> 
 
 	private final WebPubSubEventPipeline pipeline;
 
+	private @Nullable Scheduler blockingHandlerScheduler;
+
 	/**
 	 * Creates a handler.
 	 * @param pipeline the pipeline
 	 */
 	public WebPubSubWebhookHandler(WebPubSubEventPipeline pipeline) {
 		this.pipeline = pipeline;
+	}
+
+	/**
+	 * Sets the scheduler that handler methods returning a plain value run on, for handlers that block (a database
+	 * call, the blocking {@code WebPubSubTemplate}); {@code null}, the default, runs them on the event loop.
+	 * @param blockingHandlerScheduler the scheduler, or {@code null}
+	 */
+	public void setBlockingHandlerScheduler(@Nullable Scheduler blockingHandlerScheduler) {
+		this.blockingHandlerScheduler = blockingHandlerScheduler;
 	}
 
 	/**
@@ -59,13 +73,12 @@ public class WebPubSubWebhookHandler implements HandlerFunction<ServerResponse> 
 			.flatMap(this::toResponse);
 	}
 
-	/**
-	 * Invokes the handler; one that returns a plain value may block (a database call, a blocking template), so it
-	 * runs on the bounded elastic scheduler rather than on the event loop.
-	 */
 	private Mono<EventResult> invoke(PreparedEvent event, byte[] body) {
-		Mono<EventResult> result = Mono.fromFuture(() -> this.pipeline.handle(event, body));
-		return event.mayBlock() ? result.subscribeOn(Schedulers.boundedElastic()) : result;
+		Scheduler scheduler = this.blockingHandlerScheduler;
+		if (scheduler != null && event.mayBlock()) {
+			return Mono.fromFuture(() -> this.pipeline.handle(event, body)).subscribeOn(scheduler);
+		}
+		return Mono.fromFuture(this.pipeline.handle(event, body));
 	}
 
 	private Mono<ServerResponse> toResponse(EventResult result) {
