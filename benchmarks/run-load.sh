@@ -4,6 +4,7 @@
 #   benchmarks/run-load.sh webhook fanout        # some of them
 #   SMOKE=1 benchmarks/run-load.sh               # a few seconds each, to check that everything runs
 # Settings (environment): WARMUP and DURATION (seconds per wrk/template run), WRK_CONNECTIONS, WRK_THREADS,
+# WEBHOOK_STACKS ("servlet reactive"), WEBHOOK_PEER (1 runs the Node peer),
 # STARTUP_RUNS, FANOUT_CONNECTIONS, FANOUT_BROADCASTS, JAVA_OPTS (the same for every JVM measured); PROFILE=1
 # records each webhook app, template client and fan-out server with JFR (summarise with benchmarks/jfr-top.sh).
 # Summary: benchmarks/target/load/summary.txt; logs of every process beside it.
@@ -17,6 +18,8 @@ fi
 WARMUP=${WARMUP:-10}
 DURATION=${DURATION:-20}
 WRK_CONNECTIONS=${WRK_CONNECTIONS:-64}
+WEBHOOK_STACKS=${WEBHOOK_STACKS:-servlet reactive}
+WEBHOOK_PEER=${WEBHOOK_PEER:-1}
 WRK_THREADS=${WRK_THREADS:-1}
 STARTUP_RUNS=${STARTUP_RUNS:-10}
 FANOUT_CONNECTIONS=${FANOUT_CONNECTIONS:-10000}
@@ -169,11 +172,13 @@ run_webhook() {
 	command -v wrk >/dev/null || { apt-get install -y -qq wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }; }
 	SIGNATURE="sha256=$(printf '%s' bench-connection-1 | openssl dgst -sha256 -hmac "$ACCESS_KEY" | awk '{ print $NF }')"
 	log "# webhook: wrk -t$WRK_THREADS -c$WRK_CONNECTIONS, ${WARMUP}s warm-up + ${DURATION}s measured, JAVA_OPTS=$JAVA_OPTS"
-	for stack in servlet reactive; do
+	for stack in $WEBHOOK_STACKS; do
 		webhook_java starter "$stack"
 		webhook_java bare "$stack"
 	done
-	webhook_node
+	if [[ "$WEBHOOK_PEER" == 1 ]]; then
+		webhook_node
+	fi
 }
 
 # --- (b) template: sendToAll with 64 in flight against a loopback stub answering 202 -----------------------------

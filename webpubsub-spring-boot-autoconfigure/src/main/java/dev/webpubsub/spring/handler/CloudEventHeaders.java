@@ -104,7 +104,7 @@ record CloudEventHeaders(String connectionId, String hub, String type, String ev
 		if (values == null || values.isEmpty()) {
 			return null;
 		}
-		String value = String.join(",", values).trim();
+		String value = ((values.size() == 1) ? values.get(0) : String.join(",", values)).trim();
 		return value.isEmpty() ? null : value;
 	}
 
@@ -117,9 +117,23 @@ record CloudEventHeaders(String connectionId, String hub, String type, String ev
 		if (value == null) {
 			return List.of();
 		}
+		if (!containsSeparator(value)) {
+			// The usual case, one origin or one signature: no need for the regular expression.
+			return List.of(value);
+		}
 		List<String> values = new ArrayList<>();
 		Arrays.stream(LIST_SEPARATOR.split(value)).filter((item) -> !item.isEmpty()).forEach(values::add);
 		return values;
+	}
+
+	private static boolean containsSeparator(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c == ',' || Character.isWhitespace(c)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	WebPubSubEventType eventType() {
