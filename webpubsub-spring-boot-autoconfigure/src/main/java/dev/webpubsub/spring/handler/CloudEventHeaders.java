@@ -53,18 +53,39 @@ record CloudEventHeaders(String connectionId, String hub, String type, String ev
 	private static final String GROUP_PRESENCE_TYPE_PREFIX = "azure.webpubsub.gp.";
 
 	/**
-	 * Returns the first required header that is missing or blank.
+	 * Reads the headers, each once.
 	 * @param headers the request headers
-	 * @return the header name, or {@code null} when all are present
+	 * @return the attributes, or {@code null} when a required header is missing or blank (see
+	 * {@link #findMissing(HttpHeaders)})
 	 */
-	static @Nullable String findMissing(HttpHeaders headers) {
+	static @Nullable CloudEventHeaders from(HttpHeaders headers) {
+		String connectionId = joined(headers, CONNECTION_ID);
+		String hub = joined(headers, HUB);
+		String type = joined(headers, TYPE);
+		String eventName = joined(headers, EVENT_NAME);
+		List<String> origins = origins(headers);
+		if (connectionId == null || hub == null || type == null || eventName == null || origins.isEmpty()) {
+			return null;
+		}
+		return new CloudEventHeaders(connectionId, hub, type, eventName, origins, joined(headers, USER_ID),
+				joined(headers, SIGNATURE), headers.getFirst(CONNECTION_STATE), joined(headers, SUBPROTOCOL),
+				joined(headers, PHYSICAL_CONNECTION_ID), joined(headers, SESSION_ID));
+	}
+
+	/**
+	 * Returns the first required header that is missing or blank, for the answer to a request that
+	 * {@link #from(HttpHeaders)} could not read.
+	 * @param headers the request headers
+	 * @return the header name
+	 */
+	static String findMissing(HttpHeaders headers) {
 		for (String name : REQUIRED) {
 			if (joined(headers, name) == null) {
 				return name;
 			}
 		}
 		// An origin list of separators only names no origin.
-		return origins(headers).isEmpty() ? ORIGIN : null;
+		return ORIGIN;
 	}
 
 	/**
@@ -74,26 +95,6 @@ record CloudEventHeaders(String connectionId, String hub, String type, String ev
 	 */
 	static List<String> origins(HttpHeaders headers) {
 		return splitList(joined(headers, ORIGIN));
-	}
-
-	/**
-	 * Reads the headers; call {@link #findMissing(HttpHeaders)} first.
-	 * @param headers the request headers
-	 * @return the attributes
-	 */
-	static CloudEventHeaders from(HttpHeaders headers) {
-		return new CloudEventHeaders(required(headers, CONNECTION_ID), required(headers, HUB),
-				required(headers, TYPE), required(headers, EVENT_NAME), origins(headers),
-				joined(headers, USER_ID), joined(headers, SIGNATURE), headers.getFirst(CONNECTION_STATE),
-				joined(headers, SUBPROTOCOL), joined(headers, PHYSICAL_CONNECTION_ID), joined(headers, SESSION_ID));
-	}
-
-	private static String required(HttpHeaders headers, String name) {
-		String value = joined(headers, name);
-		if (value == null) {
-			throw new IllegalStateException("Missing header " + name);
-		}
-		return value;
 	}
 
 	/**

@@ -139,11 +139,10 @@ public final class WebPubSubEventPipeline {
 			allow.set(HttpHeaders.ALLOW, "POST, OPTIONS");
 			return new EventResult(405, allow, new byte[0]);
 		}
-		String missing = CloudEventHeaders.findMissing(headers);
-		if (missing != null) {
-			return reject(400, "Missing required header " + missing);
-		}
 		CloudEventHeaders event = CloudEventHeaders.from(headers);
+		if (event == null) {
+			return reject(400, "Missing required header " + CloudEventHeaders.findMissing(headers));
+		}
 		EventHandlerMethod handler = route
 				? this.mappings.find(event.hub(), event.eventType(), event.eventName(), event.clientProtocol()) : null;
 		if (route && handler == null) {
