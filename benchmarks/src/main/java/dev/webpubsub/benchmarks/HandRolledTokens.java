@@ -59,7 +59,12 @@ public final class HandRolledTokens {
 		return ENCODER.encodeToString(mac(accessKey).doFinal(input.getBytes(StandardCharsets.UTF_8)));
 	}
 
-	private static Mac mac(String accessKey) {
+	/**
+	 * Creates an HMAC-SHA256 {@link Mac} initialised with an access key, as hand-written code does.
+	 * @param accessKey the access key
+	 * @return the initialised {@code Mac}
+	 */
+	public static Mac mac(String accessKey) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(new SecretKeySpec(accessKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

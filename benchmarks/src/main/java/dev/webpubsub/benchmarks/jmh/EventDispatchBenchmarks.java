@@ -17,7 +17,6 @@ import dev.webpubsub.spring.handler.EventPreparation;
 import dev.webpubsub.spring.handler.EventResult;
 import dev.webpubsub.spring.handler.PreparedEvent;
 import dev.webpubsub.spring.handler.WebPubSubEventPipeline;
-import dev.webpubsub.spring.token.Hs256JwtSigner;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -63,7 +62,7 @@ public class EventDispatchBenchmarks {
 	public void setUp() {
 		this.context = StarterContext.start(BenchmarkKeys.CONNECTION_STRING, EchoHandler.class);
 		this.pipeline = this.context.getBean(WebPubSubEventPipeline.class);
-		this.mac = new Hs256JwtSigner(BenchmarkKeys.ACCESS_KEY).mac();
+		this.mac = HandRolledTokens.mac(BenchmarkKeys.ACCESS_KEY);
 		this.headers = new HttpHeaders();
 		this.headers.set("Content-Type", "text/plain; charset=utf-8");
 		this.headers.set("ce-specversion", "1.0");

@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.State;
 /**
  * Webhook signature validation of one {@code ce-signature} header with two signatures (primary and secondary key,
  * the valid one second): a hand-written check (new {@code Mac} per call, {@code String.format} hex, string
- * comparison) and the same check on the starter's cloned, pre-initialised {@code Mac}.
+ * comparison) and the same check with the starter's signer, whose key pads are hashed once.
  *
  * @author Web PubSub for Spring Boot team
  */
@@ -60,13 +60,13 @@ public class SignatureValidationBenchmarks {
 	}
 
 	/**
-	 * The same check on the starter's cloned {@code Mac}.
+	 * The same check with the starter's signer.
 	 * @return whether the signature is valid
 	 */
 	@Benchmark
-	public boolean starterMac() {
+	public boolean starter() {
 		byte[] expected = ("sha256=" + HexFormat.of()
-			.formatHex(this.signer.mac().doFinal(CONNECTION_ID.getBytes(StandardCharsets.UTF_8))))
+			.formatHex(this.signer.hmac(CONNECTION_ID.getBytes(StandardCharsets.UTF_8))))
 			.getBytes(StandardCharsets.US_ASCII);
 		for (String signature : this.header.split(",")) {
 			if (MessageDigest.isEqual(expected, signature.trim().getBytes(StandardCharsets.US_ASCII))) {

@@ -78,7 +78,7 @@ final class RequestValidator {
 		List<String> signatures = CloudEventHeaders.splitList(signatureHeader);
 		for (Hs256JwtSigner signer : signers) {
 			byte[] expected = (PREFIX + HexFormat.of()
-				.formatHex(signer.mac().doFinal(connectionId.getBytes(StandardCharsets.UTF_8))))
+				.formatHex(signer.hmac(connectionId.getBytes(StandardCharsets.UTF_8))))
 				.getBytes(StandardCharsets.US_ASCII);
 			for (String signature : signatures) {
 				byte[] actual = signature.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);

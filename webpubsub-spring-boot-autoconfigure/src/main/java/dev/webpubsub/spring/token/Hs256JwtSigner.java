@@ -1,25 +1,26 @@
 package dev.webpubsub.spring.token;
 
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
+import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Base64;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signs JSON Web Tokens with HMAC-SHA256 and an access key used as the UTF-8 bytes of the string, the way the
  * Web PubSub service and its SDKs do. The header is always {@code {"alg":"HS256","typ":"JWT"}}.
  * <p>
- * Instances are thread-safe. The initialised {@link Mac} is cloned for each token rather than created from the
- * key again, and its inner key pad is hashed once, which keeps signing cheap.
+ * Instances are thread-safe. HMAC (RFC 2104) is computed on copies of two SHA-256 digests that have already
+ * absorbed the inner and the outer key pad, so a token costs two SHA-256 blocks less than with a {@code Mac}
+ * initialised from the key; tokens are minted on every negotiate and signatures checked on every event.
  *
  * @author Web PubSub for Spring Boot team
  */
 public final class Hs256JwtSigner {
 
-	private static final String ALGORITHM = "HmacSHA256";
+	private static final String DIGEST = "SHA-256";
+
+	private static final int BLOCK_SIZE = 64;
 
 	private static final byte[] ENCODED_HEADER = Base64.getUrlEncoder()
 		.withoutPadding()
@@ -27,7 +28,9 @@ public final class Hs256JwtSigner {
 
 	private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
-	private final Mac prototype;
+	private final MessageDigest innerPadded;
+
+	private final MessageDigest outerPadded;
 
 	/**
 	 * Creates a signer for the given access key.
@@ -37,7 +40,24 @@ public final class Hs256JwtSigner {
 		if (accessKey == null || accessKey.isEmpty()) {
 			throw new IllegalArgumentException("'accessKey' must not be empty");
 		}
-		this.prototype = newMac(accessKey.getBytes(StandardCharsets.UTF_8));
+		byte[] key = accessKey.getBytes(StandardCharsets.UTF_8);
+		if (key.length > BLOCK_SIZE) {
+			key = newDigest().digest(key);
+		}
+		this.innerPadded = padded(key, (byte) 0x36);
+		this.outerPadded = padded(key, (byte) 0x5c);
+		Arrays.fill(key, (byte) 0);
+	}
+
+	private static MessageDigest padded(byte[] key, byte pad) {
+		byte[] block = new byte[BLOCK_SIZE];
+		for (int i = 0; i < BLOCK_SIZE; i++) {
+			block[i] = (byte) (((i < key.length) ? key[i] : 0) ^ pad);
+		}
+		MessageDigest digest = newDigest();
+		digest.update(block);
+		Arrays.fill(block, (byte) 0);
+		return digest;
 	}
 
 	/**
@@ -51,7 +71,7 @@ public final class Hs256JwtSigner {
 		System.arraycopy(ENCODED_HEADER, 0, signingInput, 0, ENCODED_HEADER.length);
 		signingInput[ENCODED_HEADER.length] = '.';
 		System.arraycopy(payload, 0, signingInput, ENCODED_HEADER.length + 1, payload.length);
-		byte[] signature = ENCODER.encode(mac().doFinal(signingInput));
+		byte[] signature = ENCODER.encode(hmac(signingInput));
 		byte[] token = new byte[signingInput.length + 1 + signature.length];
 		System.arraycopy(signingInput, 0, token, 0, signingInput.length);
 		token[signingInput.length] = '.';
@@ -60,29 +80,34 @@ public final class Hs256JwtSigner {
 	}
 
 	/**
-	 * Returns a fresh HMAC-SHA256 instance initialised with the access key, for callers that sign other data
-	 * (such as upstream event signatures) with the same key.
-	 * @return an initialised {@link Mac} owned by the caller
+	 * Computes the HMAC-SHA256 of data with the access key, for callers that sign other data (such as upstream
+	 * event signatures) with the same key.
+	 * @param data the data
+	 * @return the 32-byte authentication code
 	 */
-	public Mac mac() {
+	public byte[] hmac(byte[] data) {
+		MessageDigest inner = copy(this.innerPadded);
+		inner.update(data);
+		MessageDigest outer = copy(this.outerPadded);
+		outer.update(inner.digest());
+		return outer.digest();
+	}
+
+	private static MessageDigest copy(MessageDigest digest) {
 		try {
-			return (Mac) this.prototype.clone();
+			return (MessageDigest) digest.clone();
 		}
 		catch (CloneNotSupportedException ex) {
-			throw new IllegalStateException("HmacSHA256 provider does not support cloning", ex);
+			throw new IllegalStateException("SHA-256 provider does not support cloning", ex);
 		}
 	}
 
-	private static Mac newMac(byte[] key) {
+	private static MessageDigest newDigest() {
 		try {
-			Mac mac = Mac.getInstance(ALGORITHM);
-			mac.init(new SecretKeySpec(key, ALGORITHM));
-			// An empty update makes the provider hash the inner key pad now, once, rather than in every clone.
-			mac.update(new byte[0], 0, 0);
-			return mac;
+			return MessageDigest.getInstance(DIGEST);
 		}
-		catch (NoSuchAlgorithmException | InvalidKeyException ex) {
-			throw new IllegalStateException("HmacSHA256 is not available", ex);
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is not available", ex);
 		}
 	}
 
