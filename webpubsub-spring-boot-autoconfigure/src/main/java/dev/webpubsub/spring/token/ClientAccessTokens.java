@@ -26,6 +26,8 @@ import dev.webpubsub.spring.connection.WebPubSubConnections;
  */
 public final class ClientAccessTokens {
 
+	private static final int MAX_CACHED_ENDPOINTS = 256;
+
 	private final WebPubSubConnections connections;
 
 	private final ClientTokenService service;
@@ -33,6 +35,8 @@ public final class ClientAccessTokens {
 	private final Clock clock;
 
 	private final Map<String, Hs256JwtSigner> signers = new ConcurrentHashMap<>();
+
+	private final Map<EndpointKey, ClientEndpoint> endpoints = new ConcurrentHashMap<>();
 
 	/**
 	 * Creates an instance that uses the system clock.
@@ -119,9 +123,9 @@ public final class ClientAccessTokens {
 	}
 
 	private ClientAccessUrl sign(WebPubSubConnection connection, String accessKey, ClientAccessOptions options) {
+		ClientEndpoint endpoint = endpoint(connection, options);
 		long now = this.clock.instant().getEpochSecond();
-		JsonClaims claims = new JsonClaims()
-			.add("aud", httpOrigin(connection.endpoint()) + "/" + options.protocol().path(options.hub()))
+		JsonClaims claims = new JsonClaims().add("aud", endpoint.audience())
 			.add("iat", now)
 			.add("exp", now + Math.max(1, options.lifetime().toSeconds()));
 		if (options.userId() != null) {
@@ -134,18 +138,49 @@ public final class ClientAccessTokens {
 			claims.add("webpubsub.group", options.groups());
 		}
 		String token = this.signers.computeIfAbsent(accessKey, Hs256JwtSigner::new).sign(claims.toJson());
-		return clientAccessUrl(connection, options, token);
+		return endpoint.url(token);
 	}
 
-	private static ClientAccessUrl clientAccessUrl(WebPubSubConnection connection, ClientAccessOptions options,
+	private ClientAccessUrl clientAccessUrl(WebPubSubConnection connection, ClientAccessOptions options,
 			String token) {
-		URI endpoint = connection.endpoint();
-		String scheme = "https".equalsIgnoreCase(endpoint.getScheme()) ? "wss" : "ws";
-		String baseUrl = scheme + "://" + authority(endpoint) + "/"
-				+ options.protocol().path(UriUtils.encodePathSegment(options.hub(), StandardCharsets.UTF_8));
-		// A compact JWT is base64url parts joined by dots, all unreserved in a query, so it needs no encoding.
-		return new ClientAccessUrl(baseUrl, baseUrl + "?access_token=" + token,
-				token);
+		return endpoint(connection, options).url(token);
+	}
+
+	/**
+	 * Returns the audience and base URL of a hub's client endpoint, computed once per connection endpoint, client
+	 * protocol and hub: they are the same for every token. The cache is bounded, as hubs may come from callers.
+	 */
+	private ClientEndpoint endpoint(WebPubSubConnection connection, ClientAccessOptions options) {
+		EndpointKey key = new EndpointKey(connection.endpoint(), options.protocol(), options.hub());
+		ClientEndpoint endpoint = this.endpoints.get(key);
+		if (endpoint == null) {
+			endpoint = ClientEndpoint.of(key);
+			if (this.endpoints.size() < MAX_CACHED_ENDPOINTS) {
+				this.endpoints.put(key, endpoint);
+			}
+		}
+		return endpoint;
+	}
+
+	private record EndpointKey(URI endpoint, ClientProtocol protocol, String hub) {
+
+	}
+
+	private record ClientEndpoint(String audience, String baseUrl) {
+
+		static ClientEndpoint of(EndpointKey key) {
+			URI endpoint = key.endpoint();
+			String scheme = "https".equalsIgnoreCase(endpoint.getScheme()) ? "wss" : "ws";
+			String baseUrl = scheme + "://" + authority(endpoint) + "/"
+					+ key.protocol().path(UriUtils.encodePathSegment(key.hub(), StandardCharsets.UTF_8));
+			return new ClientEndpoint(httpOrigin(endpoint) + "/" + key.protocol().path(key.hub()), baseUrl);
+		}
+
+		ClientAccessUrl url(String token) {
+			// A compact JWT is base64url parts joined by dots, all unreserved in a query, so it needs no encoding.
+			return new ClientAccessUrl(this.baseUrl, this.baseUrl + "?access_token=" + token, token);
+		}
+
 	}
 
 	private static String httpOrigin(URI endpoint) {
