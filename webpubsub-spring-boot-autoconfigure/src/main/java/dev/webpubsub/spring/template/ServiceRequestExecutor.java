@@ -26,7 +26,6 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -61,8 +60,7 @@ final class ServiceRequestExecutor {
 	ServiceRequestExecutor(Supplier<WebClient.Builder> webClientBuilder, JsonMapper jsonMapper,
 			RetrySettings retrySettings, ObservationRegistry observationRegistry) {
 		// Built on the first request: creating Boot's connector costs a noticeable part of start-up.
-		this.webClient = SingletonSupplier
-			.of(() -> webClientBuilder.get().clone().filter(new WebPubSubAuthenticationFilter()).build());
+		this.webClient = SingletonSupplier.of(() -> webClientBuilder.get().clone().build());
 		this.jsonMapper = jsonMapper;
 		this.retrySettings = retrySettings;
 		this.observationRegistry = observationRegistry;
@@ -73,11 +71,14 @@ final class ServiceRequestExecutor {
 	}
 
 	Mono<ServiceResponse> execute(ServiceRequest request, RequestAuthenticator authenticator) {
-		Mono<ServiceResponse> attempt = exchange(request, authenticator).timeout(this.retrySettings.timeout());
-		int maxAttempts = request.retried() ? this.retrySettings.maxAttempts() : 1;
-		return attempt.retryWhen(Retry.from((signals) -> signals.concatMap((signal) -> {
-			Throwable failure = signal.failure();
-			int attempts = (int) signal.totalRetries() + 1;
+		return attempt(request, authenticator, 1, request.retried() ? this.retrySettings.maxAttempts() : 1);
+	}
+
+	// Each retry subscribes a new attempt from the error handler of the previous one: unlike retryWhen, this costs
+	// the attempt that succeeds nothing more than one operator.
+	private Mono<ServiceResponse> attempt(ServiceRequest request, RequestAuthenticator authenticator, int attempts,
+			int maxAttempts) {
+		return exchange(request, authenticator).timeout(this.retrySettings.timeout()).onErrorResume((failure) -> {
 			Duration delay = retryDelay(failure, attempts);
 			if (delay == null || attempts >= maxAttempts) {
 				return Mono.error(finalFailure(request, failure, attempts));
@@ -86,14 +87,20 @@ final class ServiceRequestExecutor {
 				logger.debug("Retrying Web PubSub operation '" + request.operation() + "' in " + delay.toMillis()
 						+ " ms after attempt " + attempts + " of " + maxAttempts + " failed: " + describe(failure));
 			}
-			return Mono.delay(delay);
-		})));
+			return Mono.delay(delay).then(attempt(request, authenticator, attempts + 1, maxAttempts));
+		});
 	}
 
+	// The token is asked for on every subscription, so a retried request never carries a stale one; an access-key
+	// token comes from a Callable, which flatMap reads in place.
 	private Mono<ServiceResponse> exchange(ServiceRequest request, RequestAuthenticator authenticator) {
-		WebClient.RequestBodySpec spec = this.webClient.get().method(request.method())
+		return authenticator.bearerToken(request.url()).flatMap((token) -> exchange(request, token));
+	}
+
+	private Mono<ServiceResponse> exchange(ServiceRequest request, String token) {
+		WebClient.RequestBodySpec spec = this.webClient.get()
+			.method(request.method())
 			.uri(request.url())
-			.attribute(WebPubSubAuthenticationFilter.AUTHENTICATOR_ATTRIBUTE, authenticator)
 			.accept(MediaType.APPLICATION_JSON);
 		if (request.body() != null) {
 			MediaType contentType = request.contentType();
@@ -102,6 +109,7 @@ final class ServiceRequestExecutor {
 			}
 			spec.bodyValue(request.body());
 		}
+		spec.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
 		return spec.exchangeToMono((response) -> response.bodyToMono(byte[].class)
 			.defaultIfEmpty(NO_BODY)
 			.flatMap((body) -> answer(request, response, body)));
