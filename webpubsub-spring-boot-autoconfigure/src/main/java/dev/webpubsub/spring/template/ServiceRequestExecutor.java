@@ -78,17 +78,20 @@ final class ServiceRequestExecutor {
 	// the attempt that succeeds nothing more than one operator.
 	private Mono<ServiceResponse> attempt(ServiceRequest request, RequestAuthenticator authenticator, int attempts,
 			int maxAttempts) {
-		return exchange(request, authenticator).timeout(this.retrySettings.timeout()).onErrorResume((failure) -> {
-			Duration delay = retryDelay(failure, attempts);
-			if (delay == null || attempts >= maxAttempts) {
-				return Mono.error(finalFailure(request, failure, attempts));
-			}
-			if (logger.isDebugEnabled()) {
-				logger.debug("Retrying Web PubSub operation '" + request.operation() + "' in " + delay.toMillis()
-						+ " ms after attempt " + attempts + " of " + maxAttempts + " failed: " + describe(failure));
-			}
-			return Mono.delay(delay).then(attempt(request, authenticator, attempts + 1, maxAttempts));
-		});
+		// Named, the timeout need not walk the operator chain on every subscription to name itself.
+		return exchange(request, authenticator).name(request.operation())
+			.timeout(this.retrySettings.timeout())
+			.onErrorResume((failure) -> {
+				Duration delay = retryDelay(failure, attempts);
+				if (delay == null || attempts >= maxAttempts) {
+					return Mono.error(finalFailure(request, failure, attempts));
+				}
+				if (logger.isDebugEnabled()) {
+					logger.debug("Retrying Web PubSub operation '" + request.operation() + "' in " + delay.toMillis()
+							+ " ms after attempt " + attempts + " of " + maxAttempts + " failed: " + describe(failure));
+				}
+				return Mono.delay(delay).then(attempt(request, authenticator, attempts + 1, maxAttempts));
+			});
 	}
 
 	// The token is asked for on every subscription, so a retried request never carries a stale one; an access-key
