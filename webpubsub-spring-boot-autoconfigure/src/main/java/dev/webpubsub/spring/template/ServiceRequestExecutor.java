@@ -113,9 +113,15 @@ final class ServiceRequestExecutor {
 			spec.bodyValue(request.body());
 		}
 		spec.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
-		return spec.exchangeToMono((response) -> response.bodyToMono(byte[].class)
-			.defaultIfEmpty(NO_BODY)
-			.flatMap((body) -> answer(request, response, body)));
+		return spec.exchangeToMono((response) -> {
+			// The answer to a send is an empty 202: nothing to decode.
+			if (response.headers().contentLength().orElse(-1) == 0) {
+				return answer(request, response, NO_BODY);
+			}
+			return response.bodyToMono(byte[].class)
+				.defaultIfEmpty(NO_BODY)
+				.flatMap((body) -> answer(request, response, body));
+		});
 	}
 
 	private Mono<ServiceResponse> answer(ServiceRequest request, ClientResponse response, byte[] body) {
