@@ -725,7 +725,8 @@ public final class ReactiveWebPubSubTemplate implements ReactiveWebPubSubOperati
 		}
 
 		/**
-		 * Sets the time limit of one attempt. Defaults to 30 s.
+		 * Sets the time limit of one attempt. Defaults to 30 s. Attempts share timers, so an attempt may run up to
+		 * a sixteenth of the limit (at most 100 ms) longer.
 		 * @param timeout the limit
 		 * @return this builder
 		 */

@@ -57,6 +57,10 @@ final class ServiceRequestExecutor {
 
 	private final ObservationRegistry observationRegistry;
 
+	private final AttemptDeadlines deadlines;
+
+	private final Mono<ServiceResponse> timedOut;
+
 	ServiceRequestExecutor(Supplier<WebClient.Builder> webClientBuilder, JsonMapper jsonMapper,
 			RetrySettings retrySettings, ObservationRegistry observationRegistry) {
 		// Built on the first request: creating Boot's connector costs a noticeable part of start-up.
@@ -64,6 +68,9 @@ final class ServiceRequestExecutor {
 		this.jsonMapper = jsonMapper;
 		this.retrySettings = retrySettings;
 		this.observationRegistry = observationRegistry;
+		this.deadlines = new AttemptDeadlines(retrySettings.timeout());
+		this.timedOut = Mono.error(() -> new TimeoutException(
+				"Did not observe any answer within " + retrySettings.timeout().toMillis() + "ms"));
 	}
 
 	JsonMapper jsonMapper() {
@@ -78,9 +85,7 @@ final class ServiceRequestExecutor {
 	// the attempt that succeeds nothing more than one operator.
 	private Mono<ServiceResponse> attempt(ServiceRequest request, RequestAuthenticator authenticator, int attempts,
 			int maxAttempts) {
-		// Named, the timeout need not walk the operator chain on every subscription to name itself.
-		return exchange(request, authenticator).name(request.operation())
-			.timeout(this.retrySettings.timeout())
+		return exchange(request, authenticator).timeout(this.deadlines.deadline(), this.timedOut)
 			.onErrorResume((failure) -> {
 				Duration delay = retryDelay(failure, attempts);
 				if (delay == null || attempts >= maxAttempts) {
