@@ -48,6 +48,15 @@ class AttemptDeadlinesTests {
 	}
 
 	@Test
+	void forgetsAnAttemptThatAnswersInTime() {
+		StepVerifier.create(Mono.just("answer").timeout(this.deadlines.deadline(), Mono.just("timed out")))
+			.expectNext("answer")
+			.expectComplete()
+			.verify(Duration.ofSeconds(10));
+		assertThat(this.deadlines.waiting()).isZero();
+	}
+
+	@Test
 	void timesOutAnAttemptThatGetsNoAnswer() {
 		StepVerifier.create(Mono.never().timeout(this.deadlines.deadline(), Mono.just("timed out")))
 			.expectNext("timed out")
