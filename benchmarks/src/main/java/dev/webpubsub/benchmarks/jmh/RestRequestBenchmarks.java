@@ -135,14 +135,18 @@ public class RestRequestBenchmarks {
 	}
 
 	/**
-	 * A connector that lets WebClient write the whole request (headers and body) in memory and answers 202.
+	 * A connector that lets WebClient write the whole request (headers and body) in memory and answers 202 with
+	 * {@code Content-Length: 0}, as the service and {@code LoopbackStub} do.
 	 * @return the connector
 	 */
 	static ClientHttpConnector acceptingConnector() {
 		return (method, uri, requestCallback) -> {
 			MockClientHttpRequest request = new MockClientHttpRequest(method, uri);
-			return requestCallback.apply(request)
-				.then(Mono.fromSupplier(() -> new MockClientHttpResponse(HttpStatus.ACCEPTED)));
+			return requestCallback.apply(request).then(Mono.fromSupplier(() -> {
+				MockClientHttpResponse response = new MockClientHttpResponse(HttpStatus.ACCEPTED);
+				response.getHeaders().setContentLength(0);
+				return response;
+			}));
 		};
 	}
 

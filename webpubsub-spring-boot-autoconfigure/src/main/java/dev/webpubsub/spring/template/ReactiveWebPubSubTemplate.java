@@ -467,7 +467,7 @@ public final class ReactiveWebPubSubTemplate implements ReactiveWebPubSubOperati
 	}
 
 	private URI url(String path, Query query) {
-		return URI.create(endpoint() + path + "?api-version=" + API_VERSION + query);
+		return this.shared.uri(endpoint() + path + "?api-version=" + API_VERSION + query);
 	}
 
 	private String endpoint() {
@@ -550,6 +550,8 @@ public final class ReactiveWebPubSubTemplate implements ReactiveWebPubSubOperati
 	 */
 	private static final class Shared {
 
+		private static final int MAX_CACHED_URIS = 1024;
+
 		private final ServiceRequestExecutor executor;
 
 		private final @Nullable WebPubSubConnections connections;
@@ -558,10 +560,26 @@ public final class ReactiveWebPubSubTemplate implements ReactiveWebPubSubOperati
 
 		private final Map<WebPubSubConnection, RequestAuthenticator> authenticators = new ConcurrentHashMap<>();
 
+		private final Map<String, URI> uris = new ConcurrentHashMap<>();
+
 		Shared(ServiceRequestExecutor executor, @Nullable WebPubSubConnections connections, Clock clock) {
 			this.executor = executor;
 			this.connections = connections;
 			this.clock = clock;
+		}
+
+		// Parsing a URL costs more than building its text, and an application sends to the same few URLs over and
+		// over. The cache is bounded: when full, it starts again.
+		URI uri(String url) {
+			URI uri = this.uris.get(url);
+			if (uri == null) {
+				if (this.uris.size() >= MAX_CACHED_URIS) {
+					this.uris.clear();
+				}
+				uri = URI.create(url);
+				this.uris.put(url, uri);
+			}
+			return uri;
 		}
 
 		RequestAuthenticator authenticator(WebPubSubConnection connection) {
@@ -707,7 +725,8 @@ public final class ReactiveWebPubSubTemplate implements ReactiveWebPubSubOperati
 		}
 
 		/**
-		 * Sets the time limit of one attempt. Defaults to 30 s.
+		 * Sets the time limit of one attempt. Defaults to 30 s. Attempts share timers, so an attempt may run up to
+		 * a sixteenth of the limit (at most 100 ms) longer.
 		 * @param timeout the limit
 		 * @return this builder
 		 */

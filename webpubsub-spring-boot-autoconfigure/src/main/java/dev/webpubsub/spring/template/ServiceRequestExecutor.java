@@ -26,7 +26,6 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,14 +57,20 @@ final class ServiceRequestExecutor {
 
 	private final ObservationRegistry observationRegistry;
 
+	private final AttemptDeadlines deadlines;
+
+	private final Mono<ServiceResponse> timedOut;
+
 	ServiceRequestExecutor(Supplier<WebClient.Builder> webClientBuilder, JsonMapper jsonMapper,
 			RetrySettings retrySettings, ObservationRegistry observationRegistry) {
 		// Built on the first request: creating Boot's connector costs a noticeable part of start-up.
-		this.webClient = SingletonSupplier
-			.of(() -> webClientBuilder.get().clone().filter(new WebPubSubAuthenticationFilter()).build());
+		this.webClient = SingletonSupplier.of(() -> webClientBuilder.get().clone().build());
 		this.jsonMapper = jsonMapper;
 		this.retrySettings = retrySettings;
 		this.observationRegistry = observationRegistry;
+		this.deadlines = new AttemptDeadlines(retrySettings.timeout());
+		this.timedOut = Mono.error(() -> new TimeoutException(
+				"Did not observe any answer within " + retrySettings.timeout().toMillis() + "ms"));
 	}
 
 	JsonMapper jsonMapper() {
@@ -73,27 +78,37 @@ final class ServiceRequestExecutor {
 	}
 
 	Mono<ServiceResponse> execute(ServiceRequest request, RequestAuthenticator authenticator) {
-		Mono<ServiceResponse> attempt = exchange(request, authenticator).timeout(this.retrySettings.timeout());
-		int maxAttempts = request.retried() ? this.retrySettings.maxAttempts() : 1;
-		return attempt.retryWhen(Retry.from((signals) -> signals.concatMap((signal) -> {
-			Throwable failure = signal.failure();
-			int attempts = (int) signal.totalRetries() + 1;
-			Duration delay = retryDelay(failure, attempts);
-			if (delay == null || attempts >= maxAttempts) {
-				return Mono.error(finalFailure(request, failure, attempts));
-			}
-			if (logger.isDebugEnabled()) {
-				logger.debug("Retrying Web PubSub operation '" + request.operation() + "' in " + delay.toMillis()
-						+ " ms after attempt " + attempts + " of " + maxAttempts + " failed: " + describe(failure));
-			}
-			return Mono.delay(delay);
-		})));
+		return attempt(request, authenticator, 1, request.retried() ? this.retrySettings.maxAttempts() : 1);
 	}
 
+	// Each retry subscribes a new attempt from the error handler of the previous one: unlike retryWhen, this costs
+	// the attempt that succeeds nothing more than one operator.
+	private Mono<ServiceResponse> attempt(ServiceRequest request, RequestAuthenticator authenticator, int attempts,
+			int maxAttempts) {
+		return exchange(request, authenticator).timeout(this.deadlines.deadline(), this.timedOut)
+			.onErrorResume((failure) -> {
+				Duration delay = retryDelay(failure, attempts);
+				if (delay == null || attempts >= maxAttempts) {
+					return Mono.error(finalFailure(request, failure, attempts));
+				}
+				if (logger.isDebugEnabled()) {
+					logger.debug("Retrying Web PubSub operation '" + request.operation() + "' in " + delay.toMillis()
+							+ " ms after attempt " + attempts + " of " + maxAttempts + " failed: " + describe(failure));
+				}
+				return Mono.delay(delay).then(attempt(request, authenticator, attempts + 1, maxAttempts));
+			});
+	}
+
+	// The token is asked for on every subscription, so a retried request never carries a stale one; an access-key
+	// token comes from a Callable, which flatMap reads in place.
 	private Mono<ServiceResponse> exchange(ServiceRequest request, RequestAuthenticator authenticator) {
-		WebClient.RequestBodySpec spec = this.webClient.get().method(request.method())
+		return authenticator.bearerToken(request.url()).flatMap((token) -> exchange(request, token));
+	}
+
+	private Mono<ServiceResponse> exchange(ServiceRequest request, String token) {
+		WebClient.RequestBodySpec spec = this.webClient.get()
+			.method(request.method())
 			.uri(request.url())
-			.attribute(WebPubSubAuthenticationFilter.AUTHENTICATOR_ATTRIBUTE, authenticator)
 			.accept(MediaType.APPLICATION_JSON);
 		if (request.body() != null) {
 			MediaType contentType = request.contentType();
@@ -102,9 +117,16 @@ final class ServiceRequestExecutor {
 			}
 			spec.bodyValue(request.body());
 		}
-		return spec.exchangeToMono((response) -> response.bodyToMono(byte[].class)
-			.defaultIfEmpty(NO_BODY)
-			.flatMap((body) -> answer(request, response, body)));
+		spec.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+		return spec.exchangeToMono((response) -> {
+			// The answer to a send is an empty 202: nothing to decode.
+			if (response.headers().contentLength().orElse(-1) == 0) {
+				return answer(request, response, NO_BODY);
+			}
+			return response.bodyToMono(byte[].class)
+				.defaultIfEmpty(NO_BODY)
+				.flatMap((body) -> answer(request, response, body));
+		});
 	}
 
 	private Mono<ServiceResponse> answer(ServiceRequest request, ClientResponse response, byte[] body) {
