@@ -14,6 +14,8 @@ import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -66,6 +68,22 @@ class ReactiveWebPubSubTemplateTests {
 		StepVerifier.create(template.sendToAll(WebPubSubMessage.text("grüße"))).verifyComplete();
 		assertThat(this.server.lastRequest().bodyText()).isEqualTo("grüße");
 		assertThat(this.server.lastRequest().header("Content-Type")).isEqualTo("text/plain");
+	}
+
+	@Test
+	void authenticatesAfterTheFiltersOfTheApplicationsWebClientSoNoFilterSeesTheToken() {
+		List<String> seenByFilter = new ArrayList<>();
+		WebClient.Builder builder = WebClient.builder().filter((request, next) -> {
+			seenByFilter.add(String.valueOf(request.headers().getFirst(HttpHeaders.AUTHORIZATION)));
+			return next.exchange(request);
+		});
+		ReactiveWebPubSubTemplate template = ReactiveWebPubSubTemplate.builder(this.connection)
+			.hub("chat")
+			.webClientBuilder(builder)
+			.build();
+		StepVerifier.create(template.sendToAll(WebPubSubMessage.text("a"))).verifyComplete();
+		assertThat(seenByFilter).containsExactly("null");
+		assertThat(this.server.lastRequest().header("Authorization")).startsWith("Bearer ey");
 	}
 
 	@Test
