@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import dev.webpubsub.emulator.WebPubSubEmulator;
 import dev.webpubsub.spring.handler.WebPubSubEventHandlerMappings;
@@ -38,26 +39,25 @@ public final class WebPubSubEmulatorAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(WebPubSubEmulatorAutoConfiguration.class);
 
-	@Bean(destroyMethod = "stop")
-	@ConditionalOnMissingBean
-	WebPubSubEmulator webPubSubEmulator(WebPubSubEmulatorProperties properties) {
-		WebPubSubEmulator.Builder builder;
-		try {
-			builder = WebPubSubEmulator.builder()
-				.host("127.0.0.1")
-				.port(properties.getPort())
-				.accessKey(properties.getAccessKey())
-				.allowUnvalidatedEntraTokens(properties.isAllowUnvalidatedEntraTokens());
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingBean(WebPubSubEmulator.class)
+	static class EmbeddedEmulatorConfiguration {
+
+		@Bean
+		static EmbeddedEmulatorStarter webPubSubEmulatorStarter(Environment environment) {
+			return new EmbeddedEmulatorStarter(environment);
 		}
-		catch (IllegalArgumentException ex) {
-			throw new IllegalStateException("Invalid 'webpubsub.emulator' setting: " + ex.getMessage(), ex);
+
+		@Bean(destroyMethod = "stop")
+		WebPubSubEmulator webPubSubEmulator(EmbeddedEmulatorStarter starter) {
+			WebPubSubEmulator emulator = starter.emulator();
+			logger.warn("Using the embedded Web PubSub emulator at " + emulator.endpoint()
+					+ " because no connection is configured; set WebPubSubConnectionString (or "
+					+ "WebPubSubConnectionString.serviceUri) to use Azure Web PubSub, or webpubsub.emulator.enabled=false "
+					+ "to turn the emulator off");
+			return emulator;
 		}
-		WebPubSubEmulator emulator = builder.build().start();
-		logger.warn("Using the embedded Web PubSub emulator at " + emulator.endpoint()
-				+ " because no connection is configured; set WebPubSubConnectionString (or "
-				+ "WebPubSubConnectionString.serviceUri) to use Azure Web PubSub, or webpubsub.emulator.enabled=false "
-				+ "to turn the emulator off");
-		return emulator;
+
 	}
 
 	@Bean
