@@ -8,12 +8,15 @@ import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Signs JSON Web Tokens with HMAC-SHA256 and an access key used as the UTF-8 bytes of the string, the way the
  * Web PubSub service and its SDKs do. The header is always {@code {"alg":"HS256","typ":"JWT"}}.
  * <p>
  * Instances are thread-safe. The initialised {@link Mac} is cloned for each token rather than created from the
- * key again, which keeps signing cheap.
+ * key again, which keeps signing cheap. It is created on first use: the first {@link Mac} of a JVM initialises the
+ * JCE (provider lookup, crypto policy files), which an application should not pay for while it starts.
  *
  * @author Web PubSub for Spring Boot team
  */
@@ -27,7 +30,9 @@ public final class Hs256JwtSigner {
 
 	private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
-	private final Mac prototype;
+	private final byte[] key;
+
+	private volatile @Nullable Mac prototype;
 
 	/**
 	 * Creates a signer for the given access key.
@@ -37,7 +42,7 @@ public final class Hs256JwtSigner {
 		if (accessKey == null || accessKey.isEmpty()) {
 			throw new IllegalArgumentException("'accessKey' must not be empty");
 		}
-		this.prototype = newMac(accessKey.getBytes(StandardCharsets.UTF_8));
+		this.key = accessKey.getBytes(StandardCharsets.UTF_8);
 	}
 
 	/**
@@ -65,8 +70,14 @@ public final class Hs256JwtSigner {
 	 * @return an initialised {@link Mac} owned by the caller
 	 */
 	public Mac mac() {
+		Mac prototype = this.prototype;
+		if (prototype == null) {
+			// Racing threads each create one; any of them is as good as the other.
+			prototype = newMac(this.key);
+			this.prototype = prototype;
+		}
 		try {
-			return (Mac) this.prototype.clone();
+			return (Mac) prototype.clone();
 		}
 		catch (CloneNotSupportedException ex) {
 			throw new IllegalStateException("HmacSHA256 provider does not support cloning", ex);
