@@ -38,27 +38,29 @@ final class EmbeddedEmulatorStarter implements BeanFactoryPostProcessor, Disposa
 
 	private synchronized CompletableFuture<WebPubSubEmulator> start() {
 		CompletableFuture<WebPubSubEmulator> started = this.emulator;
-		if (started != null) {
-			return started;
+		if (started == null) {
+			started = startInBackground();
+			this.emulator = started;
 		}
-		started = new CompletableFuture<>();
-		this.emulator = started;
+		return started;
+	}
+
+	private CompletableFuture<WebPubSubEmulator> startInBackground() {
 		WebPubSubEmulator.Builder builder;
 		try {
 			builder = builder(Binder.get(this.environment)
 				.bindOrCreate("webpubsub.emulator", WebPubSubEmulatorProperties.class));
 		}
 		catch (RuntimeException ex) {
-			started.completeExceptionally(ex);
-			return started;
+			return CompletableFuture.failedFuture(ex);
 		}
-		CompletableFuture<WebPubSubEmulator> result = started;
+		CompletableFuture<WebPubSubEmulator> started = new CompletableFuture<>();
 		Thread thread = new Thread(() -> {
 			try {
-				result.complete(builder.build().start());
+				started.complete(builder.build().start());
 			}
 			catch (Throwable ex) {
-				result.completeExceptionally(ex);
+				started.completeExceptionally(ex);
 			}
 		}, "webpubsub-emulator-start");
 		thread.setDaemon(true);

@@ -23,7 +23,8 @@ import dev.webpubsub.spring.handler.WebPubSubEventHandlerMappings;
  * {@link EnableAutoConfiguration Auto-configuration} of the embedded Web PubSub emulator: when
  * {@code webpubsub-emulator} is on the classpath and no connection is configured, the emulator starts in-process on
  * 127.0.0.1 and its {@link WebPubSubConnectionDetails} become the default connection of the rest of the starter,
- * the way Boot falls back to an embedded database. Once the web server has started, the emulator delivers the
+ * the way Boot falls back to an embedded database. It starts on a thread of its own while the rest of the
+ * application starts. Once the web server has started, the emulator delivers the
  * events of every handled hub to the application's own webhook endpoint. It stops with the application context. An
  * application's own, started {@link WebPubSubEmulator} bean takes the place of the embedded one.
  *
