@@ -12,6 +12,7 @@ import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,7 +37,10 @@ final class AccessTokens {
 	private static final String ENCODED_HEADER = ENCODER
 		.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
 
-	private final Mac prototype;
+	private final byte[] key;
+
+	// Created with the first token: the first Mac of a JVM initialises the JCE, which start() need not wait for.
+	private volatile @Nullable Mac prototype;
 
 	private final JsonMapper jsonMapper;
 
@@ -45,14 +49,7 @@ final class AccessTokens {
 	AccessTokens(String accessKey, JsonMapper jsonMapper, Clock clock) {
 		this.jsonMapper = jsonMapper;
 		this.clock = clock;
-		try {
-			Mac mac = Mac.getInstance(ALGORITHM);
-			mac.init(new SecretKeySpec(accessKey.getBytes(StandardCharsets.UTF_8), ALGORITHM));
-			this.prototype = mac;
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("HmacSHA256 is not available", ex);
-		}
+		this.key = accessKey.getBytes(StandardCharsets.UTF_8);
 	}
 
 	/**
@@ -212,8 +209,20 @@ final class AccessTokens {
 	}
 
 	private Mac mac() {
+		Mac prototype = this.prototype;
+		if (prototype == null) {
+			// Racing threads each create one; any of them is as good as the other.
+			try {
+				prototype = Mac.getInstance(ALGORITHM);
+				prototype.init(new SecretKeySpec(this.key, ALGORITHM));
+			}
+			catch (GeneralSecurityException ex) {
+				throw new IllegalStateException("HmacSHA256 is not available", ex);
+			}
+			this.prototype = prototype;
+		}
 		try {
-			return (Mac) this.prototype.clone();
+			return (Mac) prototype.clone();
 		}
 		catch (CloneNotSupportedException ex) {
 			throw new IllegalStateException("HmacSHA256 provider does not support cloning", ex);

@@ -48,12 +48,11 @@ final class Upstream {
 
 	private final Map<String, Instant> validatedUntil = new ConcurrentHashMap<>();
 
-	private final ConnectionProvider connectionProvider = ConnectionProvider.create("webpubsub-emulator-upstream",
-			256);
+	// Created with the first event: an emulator whose hubs have no handlers never needs a client, and an embedding
+	// application starts faster without loading Reactor Netty's client.
+	private @Nullable ConnectionProvider connectionProvider;
 
-	private final HttpClient httpClient = HttpClient.create(this.connectionProvider)
-		.responseTimeout(TIMEOUT)
-		.followRedirect(false);
+	private @Nullable HttpClient httpClient;
 
 	private final AccessTokens tokens;
 
@@ -119,8 +118,21 @@ final class Upstream {
 					+ " could not be delivered to " + redact(url) + ": " + ex.getMessage()));
 	}
 
-	void dispose() {
-		this.connectionProvider.disposeLater().subscribe();
+	synchronized void dispose() {
+		if (this.connectionProvider != null) {
+			this.connectionProvider.disposeLater().subscribe();
+		}
+	}
+
+	private synchronized HttpClient httpClient() {
+		HttpClient client = this.httpClient;
+		if (client == null) {
+			ConnectionProvider provider = ConnectionProvider.create("webpubsub-emulator-upstream", 256);
+			client = HttpClient.create(provider).responseTimeout(TIMEOUT).followRedirect(false);
+			this.connectionProvider = provider;
+			this.httpClient = client;
+		}
+		return client;
 	}
 
 	private Mono<Void> validate(EventHandlerSettings handler, String hub) {
@@ -147,7 +159,7 @@ final class Upstream {
 	 * @return the status, negated when the status was 2xx but the origin was not allowed
 	 */
 	private Mono<Integer> handshake(HttpMethod method, String url, String origin) {
-		return this.httpClient
+		return httpClient()
 			.headers((headers) -> headers.set("WebHook-Request-Origin", origin).set("ce-awpsversion", "1.0"))
 			.request(method)
 			.uri(url)
@@ -176,7 +188,7 @@ final class Upstream {
 	}
 
 	private Mono<UpstreamResponse> attempt(Delivery delivery, int retry) {
-		Mono<UpstreamResponse> request = this.httpClient.headers((headers) -> cloudEventHeaders(headers, delivery))
+		Mono<UpstreamResponse> request = httpClient().headers((headers) -> cloudEventHeaders(headers, delivery))
 			.post()
 			.uri(delivery.url())
 			.send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(delivery.body())))

@@ -82,8 +82,14 @@ public class WebhookBenchmarkApplication {
 			long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
 			String server = (event.getApplicationContext() instanceof WebServerApplicationContext web)
 					? web.getWebServer().getClass().getSimpleName() : "none";
+			// CPU times depend less on the load of a shared machine than the wall-clock time does.
+			long mainCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000;
+			long processCpu = (ManagementFactory
+				.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os)
+						? os.getProcessCpuTime() / 1_000_000 : -1;
 			System.out.println("bench.startup-ms=" + sinceJvmStart + " bench.context-ms="
-					+ event.getTimeTaken().toMillis() + " bench.server=" + server);
+					+ event.getTimeTaken().toMillis() + " bench.server=" + server + " bench.main-cpu-ms=" + mainCpu
+					+ " bench.process-cpu-ms=" + processCpu);
 			if (this.steps != null) {
 				printSlowestBeans(this.steps.getBufferedTimeline());
 			}

@@ -1,9 +1,15 @@
 package dev.webpubsub.spring.autoconfigure;
 
+import java.util.Optional;
+
 import com.azure.core.credential.TokenCredential;
 import com.azure.identity.ClientSecretCredentialBuilder;
 import com.azure.identity.DefaultAzureCredentialBuilder;
 import com.azure.identity.ManagedIdentityCredentialBuilder;
+import org.springframework.beans.factory.ListableBeanFactory;
+
+import dev.webpubsub.spring.connection.EntraTokenProvider;
+import dev.webpubsub.spring.connection.TokenCredentialEntraTokenProvider;
 
 /**
  * Builds the azure-identity credential of an identity-based connection from the Azure Functions identity keys:
@@ -15,7 +21,27 @@ import com.azure.identity.ManagedIdentityCredentialBuilder;
  */
 final class IdentityCredentials {
 
+	static final String TOKEN_CREDENTIAL_BEAN_NAME = "webPubSubTokenCredential";
+
 	private IdentityCredentials() {
+	}
+
+	/**
+	 * Returns the token source of a named identity-based connection: the application's own credential, which wins
+	 * for every connection, or one built from the connection's identity keys. The credential that the
+	 * auto-configuration builds belongs to the default connection, so named connections do not share it.
+	 */
+	static EntraTokenProvider entraTokens(ListableBeanFactory beanFactory, ConnectionSettings settings) {
+		return new TokenCredentialEntraTokenProvider(
+				userTokenCredential(beanFactory).orElseGet(() -> create(settings)));
+	}
+
+	private static Optional<TokenCredential> userTokenCredential(ListableBeanFactory beanFactory) {
+		String[] names = beanFactory.getBeanNamesForType(TokenCredential.class);
+		if (names.length != 1 || TOKEN_CREDENTIAL_BEAN_NAME.equals(names[0])) {
+			return Optional.empty();
+		}
+		return Optional.of(beanFactory.getBean(names[0], TokenCredential.class));
 	}
 
 	static TokenCredential create(ConnectionSettings settings) {

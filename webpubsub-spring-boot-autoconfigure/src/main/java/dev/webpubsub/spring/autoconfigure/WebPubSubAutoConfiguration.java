@@ -1,11 +1,9 @@
 package dev.webpubsub.spring.autoconfigure;
 
-import java.util.Optional;
-
 import com.azure.core.credential.TokenCredential;
 import com.azure.identity.DefaultAzureCredentialBuilder;
-import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -15,6 +13,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.util.ClassUtils;
 
 import dev.webpubsub.spring.connection.EntraTokenProvider;
 import dev.webpubsub.spring.connection.TokenCredentialEntraTokenProvider;
@@ -25,12 +24,19 @@ import dev.webpubsub.spring.connection.WebPubSubConnections;
  * {@link WebPubSubConnectionDetails} of the default connection ({@code WebPubSubConnectionString}), the Entra ID
  * credential of an identity-based connection, and the {@link WebPubSubConnections} registry. Nothing that could
  * fail is created when no connection is configured.
+ * <p>
+ * The azure-core and azure-identity jars are signed: the first class loaded from them verifies their signatures,
+ * which costs more start-up time than the rest of the starter. Their classes are therefore only touched when a
+ * connection is identity-based: the credential beans of the default connection sit behind the identity condition,
+ * and a named connection builds its credential when it is first resolved.
  *
  * @author Web PubSub for Spring Boot team
  */
 @AutoConfiguration
 @EnableConfigurationProperties(WebPubSubFunctionsProperties.class)
 public final class WebPubSubAutoConfiguration {
+
+	private static final String AZURE_IDENTITY_CLASS = "com.azure.identity.DefaultAzureCredentialBuilder";
 
 	@Bean
 	@ConditionalOnMissingBean(WebPubSubConnectionDetails.class)
@@ -43,55 +49,43 @@ public final class WebPubSubAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(WebPubSubConnections.class)
 	EnvironmentWebPubSubConnections webPubSubConnections(Environment environment,
-			ObjectProvider<WebPubSubConnectionDetails> connectionDetails,
-			ObjectProvider<EntraTokenProvider> entraTokenProvider,
-			ObjectProvider<NamedEntraTokenProviders> namedEntraTokenProviders) {
-		NamedEntraTokenProviders named = namedEntraTokenProviders.getIfAvailable(() -> (settings) -> {
-			throw new InvalidConnectionSettingException(settings.name(),
-					"an identity-based connection needs com.azure:azure-identity on the classpath.");
-		});
+			ConfigurableListableBeanFactory beanFactory, ObjectProvider<WebPubSubConnectionDetails> connectionDetails,
+			ObjectProvider<EntraTokenProvider> entraTokenProvider) {
 		return new EnvironmentWebPubSubConnections(ConnectionSettingsResolver.of(environment),
-				connectionDetails.getIfAvailable(), entraTokenProvider.getIfAvailable(), named::forSettings);
+				connectionDetails.getIfAvailable(), entraTokenProvider.getIfAvailable(), (settings) -> {
+					if (!ClassUtils.isPresent(AZURE_IDENTITY_CLASS, beanFactory.getBeanClassLoader())) {
+						throw new InvalidConnectionSettingException(settings.name(),
+								"an identity-based connection needs com.azure:azure-identity on the classpath.");
+					}
+					return IdentityCredentials.entraTokens(beanFactory, settings);
+				});
 	}
 
+	// Nested so that the azure classes of the inner conditions are only loaded for an identity-based connection.
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass({ TokenCredential.class, DefaultAzureCredentialBuilder.class })
-	static class AzureIdentityConfiguration {
+	@ConditionalOnWebPubSubConnection(identityBased = true)
+	static class IdentityConnectionConfiguration {
 
-		private static final String TOKEN_CREDENTIAL_BEAN_NAME = "webPubSubTokenCredential";
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass({ TokenCredential.class, DefaultAzureCredentialBuilder.class })
+		static class AzureIdentityConfiguration {
 
-		@Bean(TOKEN_CREDENTIAL_BEAN_NAME)
-		@ConditionalOnMissingBean(TokenCredential.class)
-		@ConditionalOnWebPubSubConnection(identityBased = true)
-		TokenCredential webPubSubTokenCredential(Environment environment) {
-			return IdentityCredentials.create(
-					ConnectionSettingsResolver.of(environment).resolve(WebPubSubConnections.DEFAULT_NAME).orElseThrow());
-		}
-
-		@Bean
-		@ConditionalOnMissingBean(EntraTokenProvider.class)
-		@ConditionalOnBean(TokenCredential.class)
-		TokenCredentialEntraTokenProvider webPubSubEntraTokenProvider(ObjectProvider<TokenCredential> tokenCredential) {
-			return new TokenCredentialEntraTokenProvider(tokenCredential.getObject());
-		}
-
-		@Bean
-		NamedEntraTokenProviders webPubSubNamedEntraTokenProviders(ListableBeanFactory beanFactory) {
-			return (settings) -> new TokenCredentialEntraTokenProvider(
-					userTokenCredential(beanFactory).orElseGet(() -> IdentityCredentials.create(settings)));
-		}
-
-		/**
-		 * Returns the application's own credential, which wins for every connection. The credential this
-		 * configuration builds belongs to the default connection, so named connections build theirs from their
-		 * own identity keys.
-		 */
-		private static Optional<TokenCredential> userTokenCredential(ListableBeanFactory beanFactory) {
-			String[] names = beanFactory.getBeanNamesForType(TokenCredential.class);
-			if (names.length != 1 || TOKEN_CREDENTIAL_BEAN_NAME.equals(names[0])) {
-				return Optional.empty();
+			@Bean(IdentityCredentials.TOKEN_CREDENTIAL_BEAN_NAME)
+			@ConditionalOnMissingBean(TokenCredential.class)
+			TokenCredential webPubSubTokenCredential(Environment environment) {
+				return IdentityCredentials.create(ConnectionSettingsResolver.of(environment)
+					.resolve(WebPubSubConnections.DEFAULT_NAME)
+					.orElseThrow());
 			}
-			return Optional.of(beanFactory.getBean(names[0], TokenCredential.class));
+
+			@Bean
+			@ConditionalOnMissingBean(EntraTokenProvider.class)
+			@ConditionalOnBean(TokenCredential.class)
+			TokenCredentialEntraTokenProvider webPubSubEntraTokenProvider(
+					ObjectProvider<TokenCredential> tokenCredential) {
+				return new TokenCredentialEntraTokenProvider(tokenCredential.getObject());
+			}
+
 		}
 
 	}

@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import dev.webpubsub.emulator.WebPubSubEmulator;
 import dev.webpubsub.spring.handler.WebPubSubEventHandlerMappings;
@@ -22,7 +23,8 @@ import dev.webpubsub.spring.handler.WebPubSubEventHandlerMappings;
  * {@link EnableAutoConfiguration Auto-configuration} of the embedded Web PubSub emulator: when
  * {@code webpubsub-emulator} is on the classpath and no connection is configured, the emulator starts in-process on
  * 127.0.0.1 and its {@link WebPubSubConnectionDetails} become the default connection of the rest of the starter,
- * the way Boot falls back to an embedded database. Once the web server has started, the emulator delivers the
+ * the way Boot falls back to an embedded database. It starts on a thread of its own while the rest of the
+ * application starts. Once the web server has started, the emulator delivers the
  * events of every handled hub to the application's own webhook endpoint. It stops with the application context. An
  * application's own, started {@link WebPubSubEmulator} bean takes the place of the embedded one.
  *
@@ -38,26 +40,25 @@ public final class WebPubSubEmulatorAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(WebPubSubEmulatorAutoConfiguration.class);
 
-	@Bean(destroyMethod = "stop")
-	@ConditionalOnMissingBean
-	WebPubSubEmulator webPubSubEmulator(WebPubSubEmulatorProperties properties) {
-		WebPubSubEmulator.Builder builder;
-		try {
-			builder = WebPubSubEmulator.builder()
-				.host("127.0.0.1")
-				.port(properties.getPort())
-				.accessKey(properties.getAccessKey())
-				.allowUnvalidatedEntraTokens(properties.isAllowUnvalidatedEntraTokens());
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingBean(WebPubSubEmulator.class)
+	static class EmbeddedEmulatorConfiguration {
+
+		@Bean
+		static EmbeddedEmulatorStarter webPubSubEmulatorStarter(Environment environment) {
+			return new EmbeddedEmulatorStarter(environment);
 		}
-		catch (IllegalArgumentException ex) {
-			throw new IllegalStateException("Invalid 'webpubsub.emulator' setting: " + ex.getMessage(), ex);
+
+		@Bean(destroyMethod = "stop")
+		WebPubSubEmulator webPubSubEmulator(EmbeddedEmulatorStarter starter) {
+			WebPubSubEmulator emulator = starter.emulator();
+			logger.warn("Using the embedded Web PubSub emulator at " + emulator.endpoint()
+					+ " because no connection is configured; set WebPubSubConnectionString (or "
+					+ "WebPubSubConnectionString.serviceUri) to use Azure Web PubSub, or webpubsub.emulator.enabled=false "
+					+ "to turn the emulator off");
+			return emulator;
 		}
-		WebPubSubEmulator emulator = builder.build().start();
-		logger.warn("Using the embedded Web PubSub emulator at " + emulator.endpoint()
-				+ " because no connection is configured; set WebPubSubConnectionString (or "
-				+ "WebPubSubConnectionString.serviceUri) to use Azure Web PubSub, or webpubsub.emulator.enabled=false "
-				+ "to turn the emulator off");
-		return emulator;
+
 	}
 
 	@Bean

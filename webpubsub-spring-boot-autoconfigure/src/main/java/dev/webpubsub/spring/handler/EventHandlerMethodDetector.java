@@ -23,6 +23,7 @@ import org.springframework.core.ParameterNameDiscoverer;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 import tools.jackson.databind.json.JsonMapper;
@@ -89,13 +90,24 @@ public final class EventHandlerMethodDetector implements SmartInitializingSingle
 			}
 			Class<?> type = targetType(beanName);
 			if (type != null && !type.getName().startsWith("java")
-					&& AnnotationUtils.isCandidateClass(type, WebPubSubEventHandler.class)) {
+					&& AnnotationUtils.isCandidateClass(type, WebPubSubEventHandler.class)
+					&& !isSpringContainerClass(type)) {
 				detect(beanName, type);
 			}
 		}
 		if (logger.isDebugEnabled()) {
 			logger.debug("Detected Web PubSub event handlers: " + this.mappings.getMappings());
 		}
+	}
+
+	/**
+	 * Whether the type is one of Spring's own infrastructure classes, which never declare handler methods. Most
+	 * beans of an application are, and scanning their methods was most of this detector's start-up time; the
+	 * check is {@code EventListenerMethodProcessor}'s.
+	 */
+	private static boolean isSpringContainerClass(Class<?> type) {
+		return type.getName().startsWith("org.springframework.")
+				&& !AnnotatedElementUtils.isAnnotated(ClassUtils.getUserClass(type), Component.class);
 	}
 
 	private @Nullable Class<?> targetType(String beanName) {

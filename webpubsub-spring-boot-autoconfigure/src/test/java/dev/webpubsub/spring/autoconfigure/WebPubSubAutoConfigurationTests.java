@@ -2,6 +2,8 @@ package dev.webpubsub.spring.autoconfigure;
 
 import java.net.URI;
 import java.time.OffsetDateTime;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
@@ -120,6 +122,17 @@ class WebPubSubAutoConfigurationTests {
 					assertThat(context).hasSingleBean(TokenCredential.class).hasSingleBean(EntraTokenProvider.class);
 					assertThat(context.getBean(TokenCredential.class)).isInstanceOf(DefaultAzureCredential.class);
 					assertThat(context.getBean(WebPubSubConnections.class).getDefault().isIdentityBased()).isTrue();
+				});
+		}
+
+		@Test
+		void asksForNoAzureClassForAnAccessKeyConnection() {
+			AzureClassRecordingClassLoader classLoader = new AzureClassRecordingClassLoader();
+			WebPubSubAutoConfigurationTests.this.contextRunner.withClassLoader(classLoader)
+				.withPropertyValues(CONNECTION_STRING, "Other=Endpoint=https://other.example;AccessKey=" + KEY)
+				.run((context) -> {
+					assertThat(context.getBean(WebPubSubConnections.class).get("Other").accessKey()).isEqualTo(KEY);
+					assertThat(classLoader.requested).isEmpty();
 				});
 		}
 
@@ -400,6 +413,28 @@ class WebPubSubAutoConfigurationTests {
 			}
 
 		};
+	}
+
+	/**
+	 * Records which azure classes the auto-configuration asks for: their jars are signed, so loading any of them
+	 * verifies the signatures at start-up.
+	 */
+	static final class AzureClassRecordingClassLoader extends ClassLoader {
+
+		final Set<String> requested = ConcurrentHashMap.newKeySet();
+
+		AzureClassRecordingClassLoader() {
+			super(WebPubSubAutoConfigurationTests.class.getClassLoader());
+		}
+
+		@Override
+		protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+			if (name.startsWith("com.azure.")) {
+				this.requested.add(name);
+			}
+			return super.loadClass(name, resolve);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -12,12 +12,14 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.mock.env.MockEnvironment;
 
 import dev.webpubsub.emulator.EventHandlerSettings;
 import dev.webpubsub.emulator.WebPubSubEmulator;
@@ -129,6 +131,16 @@ class WebPubSubEmulatorAutoConfigurationTests {
 		AtomicReference<WebPubSubEmulator> emulator = new AtomicReference<>();
 		this.contextRunner.run((context) -> emulator.set(context.getBean(WebPubSubEmulator.class)));
 		assertThat(emulator.get().isRunning()).isFalse();
+	}
+
+	@Test
+	void starterStopsTheEmulatorItStarted() {
+		EmbeddedEmulatorStarter starter = new EmbeddedEmulatorStarter(new MockEnvironment());
+		starter.postProcessBeanFactory(new DefaultListableBeanFactory());
+		WebPubSubEmulator emulator = starter.emulator();
+		assertThat(emulator.isRunning()).isTrue();
+		starter.destroy();
+		assertThat(emulator.isRunning()).isFalse();
 	}
 
 	@Test
