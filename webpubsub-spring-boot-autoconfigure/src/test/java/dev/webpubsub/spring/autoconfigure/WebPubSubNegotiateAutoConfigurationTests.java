@@ -274,7 +274,7 @@ class WebPubSubNegotiateAutoConfigurationTests {
 				ClientAccessUrl url = context.getBean(ClientAccessTokens.class)
 					.generateBlocking(ClientAccessOptions.forHub("chat"));
 				assertThat(url.accessToken()).isEqualTo("issued");
-				assertThat(service.lastRequest().url().getPath()).isEqualTo("/api/hubs/chat/:generateToken");
+				assertThat(service.lastRequest().getURI().getPath()).isEqualTo("/api/hubs/chat/:generateToken");
 			});
 	}
 

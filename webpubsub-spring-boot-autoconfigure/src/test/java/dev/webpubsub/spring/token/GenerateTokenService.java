@@ -8,8 +8,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.web.reactive.function.client.ClientRequest;
+import org.springframework.mock.http.client.reactive.MockClientHttpRequest;
 import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.ExchangeStrategies;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 
@@ -35,7 +36,7 @@ public final class GenerateTokenService {
 
 	private final String token;
 
-	private final AtomicReference<ClientRequest> lastRequest = new AtomicReference<>();
+	private final AtomicReference<MockClientHttpRequest> lastRequest = new AtomicReference<>();
 
 	/**
 	 * Creates a service that issues the given token.
@@ -51,11 +52,14 @@ public final class GenerateTokenService {
 	 */
 	public WebClient.Builder webClientBuilder() {
 		return WebClient.builder().exchangeFunction((request) -> {
-			this.lastRequest.set(request);
-			return Mono.just(ClientResponse.create(HttpStatus.OK)
-				.header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
-				.body("{\"token\":\"" + this.token + "\"}")
-				.build());
+			// Written as a connector would write it, so that what is set on the outgoing request itself counts.
+			MockClientHttpRequest written = new MockClientHttpRequest(request.method(), request.url());
+			this.lastRequest.set(written);
+			return request.writeTo(written, ExchangeStrategies.withDefaults())
+				.then(Mono.just(ClientResponse.create(HttpStatus.OK)
+					.header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
+					.body("{\"token\":\"" + this.token + "\"}")
+					.build()));
 		});
 	}
 
@@ -78,18 +82,18 @@ public final class GenerateTokenService {
 	 * @param pathAndQuery the path and query, such as {@code /api/hubs/chat/:generateToken?api-version=...}
 	 */
 	public void assertLastRequest(String pathAndQuery) {
-		ClientRequest request = lastRequest();
-		assertThat(request.method()).isEqualTo(HttpMethod.POST);
-		assertThat(request.url()).isEqualTo(URI.create(ENDPOINT + pathAndQuery));
-		assertThat(request.headers().getFirst(HttpHeaders.AUTHORIZATION)).isEqualTo("Bearer " + ENTRA_TOKEN);
+		MockClientHttpRequest request = lastRequest();
+		assertThat(request.getMethod()).isEqualTo(HttpMethod.POST);
+		assertThat(request.getURI()).isEqualTo(URI.create(ENDPOINT + pathAndQuery));
+		assertThat(request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION)).isEqualTo("Bearer " + ENTRA_TOKEN);
 	}
 
 	/**
-	 * Returns the last request, which must exist.
+	 * Returns the last request as written, which must exist.
 	 * @return the request
 	 */
-	public ClientRequest lastRequest() {
-		ClientRequest request = this.lastRequest.get();
+	public MockClientHttpRequest lastRequest() {
+		MockClientHttpRequest request = this.lastRequest.get();
 		assertThat(request).as("request to the service").isNotNull();
 		return request;
 	}
