@@ -4,7 +4,7 @@
 #   benchmarks/run-load.sh webhook fanout        # some of them
 #   SMOKE=1 benchmarks/run-load.sh               # a few seconds each, to check that everything runs
 # Settings (environment): WARMUP and DURATION (seconds per wrk/template run), WRK_CONNECTIONS, WRK_THREADS,
-# WEBHOOK_STACKS ("servlet reactive"), WEBHOOK_PEER (1 runs the Node peer),
+# WEBHOOK_STACKS ("servlet reactive"), WEBHOOK_PEER (1 runs the Node peer), TEMPLATE_ROUNDS (3),
 # STARTUP_RUNS, FANOUT_CONNECTIONS, FANOUT_BROADCASTS, JAVA_OPTS (the same for every JVM measured); PROFILE=1
 # records each webhook app, template client and fan-out server with JFR (summarise with benchmarks/jfr-top.sh).
 # Summary: benchmarks/target/load/summary.txt; logs of every process beside it.
@@ -13,13 +13,14 @@ cd "$(dirname "$0")/.."
 
 if [[ "${SMOKE:-0}" == 1 ]]; then
 	WARMUP=${WARMUP:-2} DURATION=${DURATION:-3} STARTUP_RUNS=${STARTUP_RUNS:-1}
-	FANOUT_CONNECTIONS=${FANOUT_CONNECTIONS:-200} FANOUT_BROADCASTS=${FANOUT_BROADCASTS:-20}
+	FANOUT_CONNECTIONS=${FANOUT_CONNECTIONS:-200} FANOUT_BROADCASTS=${FANOUT_BROADCASTS:-20} TEMPLATE_ROUNDS=${TEMPLATE_ROUNDS:-1}
 fi
 WARMUP=${WARMUP:-10}
 DURATION=${DURATION:-20}
 WRK_CONNECTIONS=${WRK_CONNECTIONS:-64}
 WEBHOOK_STACKS=${WEBHOOK_STACKS:-servlet reactive}
 WEBHOOK_PEER=${WEBHOOK_PEER:-1}
+TEMPLATE_ROUNDS=${TEMPLATE_ROUNDS:-3}
 WRK_THREADS=${WRK_THREADS:-1}
 STARTUP_RUNS=${STARTUP_RUNS:-10}
 FANOUT_CONNECTIONS=${FANOUT_CONNECTIONS:-10000}
@@ -184,16 +185,26 @@ run_webhook() {
 # --- (b) template: sendToAll with 64 in flight against a loopback stub answering 202 -----------------------------
 
 run_template() {
-	local port
-	log "# template: 64 in flight, ${WARMUP}s warm-up + ${DURATION}s measured, one JVM per client"
+	local port round variant rps
+	local -a order=(starter sdk raw)
+	local -A runs=()
+	log "# template: 64 in flight, ${WARMUP}s warm-up + ${DURATION}s measured, one JVM per client, $TEMPLATE_ROUNDS rounds in rotating order, median"
 	port=$(free_port)
 	start stub java -Xms256m -Xmx256m -cp "$CLASSPATH_BENCH" dev.webpubsub.benchmarks.load.LoopbackStub "$port"
 	wait_for_port "$port" || { log "template FAILED: the stub did not start"; stop; return; }
-	for variant in starter sdk raw; do
-		java "${JVM_FLAGS[@]}" "$(jfr "template-$variant")" -cp "$CLASSPATH_BENCH" \
-			dev.webpubsub.benchmarks.load.TemplateLoad "$variant" "$port" "$WARMUP" "$DURATION" \
-			>"$OUT/template-$variant.log" 2>&1 || true
-		log "$(grep '^bench.template' "$OUT/template-$variant.log" || echo "bench.template variant=$variant FAILED (see $OUT/template-$variant.log)")"
+	for ((round = 0; round < TEMPLATE_ROUNDS; round++)); do
+		# Rotating the order keeps any drift of the shared stub and cores from favouring one variant.
+		for variant in "${order[@]:round % 3}" "${order[@]:0:round % 3}"; do
+			java "${JVM_FLAGS[@]}" "$(jfr "template-$variant")" -cp "$CLASSPATH_BENCH" \
+				dev.webpubsub.benchmarks.load.TemplateLoad "$variant" "$port" "$WARMUP" "$DURATION" \
+				>"$OUT/template-$variant.log" 2>&1 || true
+			log "$(grep '^bench.template' "$OUT/template-$variant.log" || echo "bench.template variant=$variant FAILED (see $OUT/template-$variant.log)")"
+			rps=$(sed -n 's/^bench.template.*requests-per-s=\([0-9]*\).*/\1/p' "$OUT/template-$variant.log")
+			runs[$variant]+=" ${rps:-0}"
+		done
+	done
+	for variant in "${order[@]}"; do
+		log "template $variant median-requests-per-s=$(tr ' ' '\n' <<<"${runs[$variant]}" | grep . | median) runs=${runs[$variant]}"
 	done
 	stop
 }
