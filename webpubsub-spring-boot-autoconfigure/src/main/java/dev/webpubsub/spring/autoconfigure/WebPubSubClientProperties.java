@@ -14,7 +14,9 @@ public class WebPubSubClientProperties {
 
 	/**
 	 * Time limit of one attempt of an operation: authentication, request and complete response. An attempt that
-	 * exceeds it counts as a failed attempt and is retried; the blocking template waits for all attempts.
+	 * exceeds it counts as a failed attempt and is retried; the blocking template waits for all attempts. Attempts
+	 * that start together share one timer, so an attempt may run up to a sixteenth of the limit (at most 100 ms)
+	 * longer.
 	 */
 	private Duration timeout = Duration.ofSeconds(30);
 
