@@ -67,7 +67,9 @@ public final class WebPubSubConnectionContext {
 		this.subprotocol = subprotocol;
 		this.physicalConnectionId = physicalConnectionId;
 		this.sessionId = sessionId;
-		this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+		Map<String, List<String>> headersCopy = new LinkedHashMap<>();
+		headers.forEach((name, values) -> headersCopy.put(name, List.copyOf(values)));
+		this.headers = Collections.unmodifiableMap(headersCopy);
 		this.states = Collections.unmodifiableMap(new LinkedHashMap<>(states));
 	}
 

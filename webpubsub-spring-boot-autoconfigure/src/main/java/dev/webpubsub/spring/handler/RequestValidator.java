@@ -75,14 +75,15 @@ final class RequestValidator {
 		if (signers.isEmpty()) {
 			return true;
 		}
-		List<String> signatures = CloudEventHeaders.splitList(signatureHeader);
+		List<byte[]> signatures = CloudEventHeaders.splitList(signatureHeader)
+			.stream()
+			.map((signature) -> signature.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII))
+			.toList();
+		byte[] signed = connectionId.getBytes(StandardCharsets.UTF_8);
 		for (Hs256JwtSigner signer : signers) {
-			byte[] expected = (PREFIX + HexFormat.of()
-				.formatHex(signer.hmac(connectionId.getBytes(StandardCharsets.UTF_8))))
-				.getBytes(StandardCharsets.US_ASCII);
-			for (String signature : signatures) {
-				byte[] actual = signature.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
-				if (MessageDigest.isEqual(expected, actual)) {
+			byte[] expected = (PREFIX + HexFormat.of().formatHex(signer.hmac(signed))).getBytes(StandardCharsets.US_ASCII);
+			for (byte[] signature : signatures) {
+				if (MessageDigest.isEqual(expected, signature)) {
 					return true;
 				}
 			}

@@ -1,7 +1,7 @@
 package dev.webpubsub.spring.handler;
 
+import java.util.AbstractMap;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -251,13 +251,26 @@ public final class WebPubSubEventPipeline {
 
 	private static WebPubSubConnectionContext context(CloudEventHeaders event, HttpHeaders headers,
 			Map<String, byte[]> states) {
-		Map<String, List<String>> allHeaders = new LinkedHashMap<>();
-		headers.forEach((name, values) -> allHeaders.put(name, List.copyOf(values)));
 		String physicalConnectionId = (event.clientProtocol() == WebPubSubClientProtocols.MQTT)
 				? event.physicalConnectionId() : null;
 		return new WebPubSubConnectionContext(event.hub(), event.connectionId(), event.userId(), event.eventName(),
 				event.eventType(), event.origins().get(0), event.subprotocol(), physicalConnectionId,
-				event.sessionId(), allHeaders, states);
+				event.sessionId(), asMap(headers), states);
+	}
+
+	/**
+	 * Returns a read-only view of the headers for the context, which copies them once (a Servlet container recycles
+	 * the request that they read from).
+	 */
+	private static Map<String, List<String>> asMap(HttpHeaders headers) {
+		return new AbstractMap<>() {
+
+			@Override
+			public Set<Entry<String, List<String>>> entrySet() {
+				return headers.headerSet();
+			}
+
+		};
 	}
 
 	/**

@@ -88,7 +88,7 @@ public final class ClientAccessTokens {
 			.onErrorMap((ex) -> !(ex instanceof IllegalArgumentException),
 					(ex) -> new IllegalStateException("Web PubSub :generateToken for hub '" + options.hub() + "' on '"
 							+ connection.endpoint() + "' failed: " + ex.getMessage(), ex))
-			.map((token) -> clientAccessUrl(connection, options, token));
+			.map((token) -> endpoint(connection, options).url(token));
 	}
 
 	/**
@@ -139,11 +139,6 @@ public final class ClientAccessTokens {
 		}
 		String token = this.signers.computeIfAbsent(accessKey, Hs256JwtSigner::new).sign(claims.toJson());
 		return endpoint.url(token);
-	}
-
-	private ClientAccessUrl clientAccessUrl(WebPubSubConnection connection, ClientAccessOptions options,
-			String token) {
-		return endpoint(connection, options).url(token);
 	}
 
 	/**

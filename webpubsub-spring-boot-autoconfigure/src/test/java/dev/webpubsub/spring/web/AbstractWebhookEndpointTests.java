@@ -43,6 +43,7 @@ import dev.webpubsub.spring.test.WebPubSubEventBuilder;
 import dev.webpubsub.spring.test.WebPubSubEvents;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Behaviour of the webhook endpoint, run against each web stack. Vectors come from reference-behaviour.md §2.2–§2.4
@@ -394,6 +395,25 @@ abstract class AbstractWebhookEndpointTests {
 		JSONAssert.assertEquals("{\"userId\":\"alice\",\"groups\":[\"group1\"],\"roles\":[\"webpubsub.joinLeaveGroup\"],"
 				+ "\"subprotocol\":\"json.webpubsub.azure.v1\"}", response.text(), JSONCompareMode.STRICT);
 		assertThat(response.headers().getFirst("ce-connectionState")).isNull();
+	}
+
+	@Test
+	void connectionContextHoldsAReadOnlyCopyOfEveryRequestHeader() {
+		send(WebPubSubEvents.userEvent("testhub", "message").signedWith(KEY).text("hi"));
+		WebPubSubConnectionContext context = ((UserEventRequest) this.handlers.received.get()).getConnectionContext();
+		Map<String, List<String>> headers = context.getHeaders();
+		assertThat(headers.entrySet()).anySatisfy((header) -> {
+			assertThat(header.getKey()).isEqualToIgnoringCase("ce-hub");
+			assertThat(header.getValue()).containsExactly("testhub");
+		});
+		assertThat(headers.entrySet()).anySatisfy((header) -> {
+			assertThat(header.getKey()).isEqualToIgnoringCase("ce-eventName");
+			assertThat(header.getValue()).containsExactly("message");
+		});
+		assertThatExceptionOfType(UnsupportedOperationException.class)
+			.isThrownBy(() -> headers.put("x-added", List.of("x")));
+		assertThatExceptionOfType(UnsupportedOperationException.class)
+			.isThrownBy(() -> headers.values().iterator().next().add("x"));
 	}
 
 	@Test
