@@ -84,8 +84,9 @@ free_port() {
 	python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
 }
 
+# median VALUES...: the median of the non-empty values.
 median() {
-	sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print "n/a"; else print v[int((NR + 1) / 2)] }'
+	printf '%s\n' "$@" | grep . | sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print "n/a"; else print v[int((NR + 1) / 2)] }'
 }
 
 build() {
@@ -204,7 +205,7 @@ run_template() {
 		done
 	done
 	for variant in "${order[@]}"; do
-		log "template $variant median-requests-per-s=$(tr ' ' '\n' <<<"${runs[$variant]}" | grep . | median) runs=${runs[$variant]}"
+		log "template $variant median-requests-per-s=$(median ${runs[$variant]}) runs=${runs[$variant]}"
 	done
 	stop
 }
@@ -241,7 +242,7 @@ emulator_start() {
 		cold+=("$(sed -n 's/.*cold-ms=\([0-9.]*\).*/\1/p' "$OUT/emulator-startup.log")")
 		warm+=("$(sed -n 's/.*warm-median-ms=\([0-9.]*\).*/\1/p' "$OUT/emulator-startup.log")")
 	done
-	log "emulator-start $label cold-median-ms=$(printf '%s\n' "${cold[@]}" | grep . | median) warm-median-ms=$(printf '%s\n' "${warm[@]}" | grep . | median) cold-runs-ms=${cold[*]}"
+	log "emulator-start $label cold-median-ms=$(median "${cold[@]}") warm-median-ms=$(median "${warm[@]}") cold-runs-ms=${cold[*]}"
 }
 
 # The variants run interleaved (one of each per round), so that drift in the machine's load hits them alike.
@@ -270,9 +271,9 @@ run_startup() {
 		local cpu=""
 		if [[ "${runs[$label]}" == *:* ]]; then
 			# The main thread's CPU time: steadier than wall time when JIT and GC threads share two cores.
-			cpu=" main-cpu-median-ms=$(tr ' ' '\n' <<<"${runs[$label]}" | grep . | cut -d: -f2 | median)"
+			cpu=" main-cpu-median-ms=$(median $(printf '%s\n' ${runs[$label]} | cut -d: -f2))"
 		fi
-		log "startup $label median-ms=$(tr ' ' '\n' <<<"${runs[$label]}" | grep . | cut -d: -f1 | median)$cpu runs-ms=${runs[$label]}"
+		log "startup $label median-ms=$(median $(printf '%s\n' ${runs[$label]} | cut -d: -f1))$cpu runs-ms=${runs[$label]}"
 	done
 	emulator_start app-classpath "$CLASSPATH_BENCH"
 	emulator_start emulator-jar-only "benchmarks/target/classes:$(ls webpubsub-emulator/target/webpubsub-emulator-*.jar | grep -v -- -library)"
