@@ -15,6 +15,7 @@ import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.util.ConcurrentLruCache;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriUtils;
 import reactor.core.publisher.Flux;
@@ -560,7 +561,9 @@ public final class ReactiveWebPubSubTemplate implements ReactiveWebPubSubOperati
 
 		private final Map<WebPubSubConnection, RequestAuthenticator> authenticators = new ConcurrentHashMap<>();
 
-		private final Map<String, URI> uris = new ConcurrentHashMap<>();
+		// Parsing a URL costs more than building its text, and an application sends to the same few URLs over and
+		// over; bounded, as the URLs carry caller-supplied names.
+		private final ConcurrentLruCache<String, URI> uris = new ConcurrentLruCache<>(MAX_CACHED_URIS, URI::create);
 
 		Shared(ServiceRequestExecutor executor, @Nullable WebPubSubConnections connections, Clock clock) {
 			this.executor = executor;
@@ -568,18 +571,8 @@ public final class ReactiveWebPubSubTemplate implements ReactiveWebPubSubOperati
 			this.clock = clock;
 		}
 
-		// Parsing a URL costs more than building its text, and an application sends to the same few URLs over and
-		// over. The cache is bounded: when full, it starts again.
 		URI uri(String url) {
-			URI uri = this.uris.get(url);
-			if (uri == null) {
-				if (this.uris.size() >= MAX_CACHED_URIS) {
-					this.uris.clear();
-				}
-				uri = URI.create(url);
-				this.uris.put(url, uri);
-			}
-			return uri;
+			return this.uris.get(url);
 		}
 
 		RequestAuthenticator authenticator(WebPubSubConnection connection) {

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.util.ConcurrentLruCache;
 import org.springframework.web.util.UriUtils;
 import reactor.core.publisher.Mono;
 
@@ -36,7 +37,9 @@ public final class ClientAccessTokens {
 
 	private final Map<String, Hs256JwtSigner> signers = new ConcurrentHashMap<>();
 
-	private final Map<EndpointKey, ClientEndpoint> endpoints = new ConcurrentHashMap<>();
+	// Hubs may come from callers, so the cache is bounded.
+	private final ConcurrentLruCache<EndpointKey, ClientEndpoint> endpoints = new ConcurrentLruCache<>(
+			MAX_CACHED_ENDPOINTS, ClientEndpoint::of);
 
 	/**
 	 * Creates an instance that uses the system clock.
@@ -143,18 +146,10 @@ public final class ClientAccessTokens {
 
 	/**
 	 * Returns the audience and base URL of a hub's client endpoint, computed once per connection endpoint, client
-	 * protocol and hub: they are the same for every token. The cache is bounded, as hubs may come from callers.
+	 * protocol and hub: they are the same for every token.
 	 */
 	private ClientEndpoint endpoint(WebPubSubConnection connection, ClientAccessOptions options) {
-		EndpointKey key = new EndpointKey(connection.endpoint(), options.protocol(), options.hub());
-		ClientEndpoint endpoint = this.endpoints.get(key);
-		if (endpoint == null) {
-			endpoint = ClientEndpoint.of(key);
-			if (this.endpoints.size() < MAX_CACHED_ENDPOINTS) {
-				this.endpoints.put(key, endpoint);
-			}
-		}
-		return endpoint;
+		return this.endpoints.get(new EndpointKey(connection.endpoint(), options.protocol(), options.hub()));
 	}
 
 	private record EndpointKey(URI endpoint, ClientProtocol protocol, String hub) {
